@@ -1,0 +1,2 @@
+/** Bulwark's node daemon. */
+package org.bulwark.node;

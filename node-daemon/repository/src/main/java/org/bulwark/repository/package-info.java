@@ -1,0 +1,2 @@
+/** Bulwark's backup repository engine. */
+package org.bulwark.repository;

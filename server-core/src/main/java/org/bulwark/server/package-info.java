@@ -1,0 +1,2 @@
+/** Bulwark's server core. */
+package org.bulwark.server;
