@@ -1,0 +1,24 @@
+package org.bulwark.server.node;
+
+/** A node could not be reached or refused a request. */
+public class NodeException extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    /** Why the call to the node failed. */
+    public enum Reason { UNREACHABLE, REJECTED, HOST_KEY_MISMATCH, NOT_CONNECTED, FAILED }
+
+    private final Reason reason;
+
+    public NodeException(Reason reason, String message, Throwable cause) {
+        super(message, cause);
+        this.reason = reason;
+    }
+
+    public NodeException(Reason reason, String message) {
+        this(reason, message, null);
+    }
+
+    public Reason reason() {
+        return reason;
+    }
+}
