@@ -1,0 +1,38 @@
+package org.bulwark.server.soap;
+
+import jakarta.xml.bind.annotation.XmlAccessType;
+import jakarta.xml.bind.annotation.XmlAccessorType;
+import org.bulwark.api.Node;
+
+/** {@link Node} for SOAP. */
+@XmlAccessorType(XmlAccessType.FIELD)
+public class SoapNode {
+    public String id;
+    public String name;
+    public String host;
+    public int sshPort;
+    public String state;
+    public String version;
+    public int capacity;
+    public int runningTasks;
+    public String hostKeyFingerprint;
+    public String lastSeen;
+    public String statusMessage;
+
+    public SoapNode() {
+    }
+
+    SoapNode(Node node) {
+        id = SoapTypes.text(node.id());
+        name = node.name();
+        host = node.host();
+        sshPort = node.sshPort();
+        state = node.state().name();
+        version = node.version();
+        capacity = node.capacity();
+        runningTasks = node.runningTasks();
+        hostKeyFingerprint = node.hostKeyFingerprint();
+        lastSeen = SoapTypes.text(node.lastSeen());
+        statusMessage = node.statusMessage();
+    }
+}
