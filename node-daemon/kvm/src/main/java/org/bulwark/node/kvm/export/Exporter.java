@@ -1,0 +1,364 @@
+package org.bulwark.node.kvm.export;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.bulwark.node.kvm.Hypervisor;
+import org.bulwark.node.kvm.HypervisorException;
+import org.bulwark.node.kvm.xml.DiskDefinition;
+import org.bulwark.node.kvm.xml.DomainXml;
+import org.bulwark.node.kvm.xml.SafeXml;
+import org.libvirt.Domain;
+import org.libvirt.DomainCheckpoint;
+import org.libvirt.LibvirtException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/**
+ * Full and incremental exports of virtual machines through libvirt checkpoints.
+ *
+ * <p>A running machine is exported in libvirt's <em>pull mode</em>: {@code virDomainBackupBegin}
+ * starts QEMU's NBD server on a unix socket in a scratch folder, and this class reads each disk
+ * over NBD, asking the {@code base:allocation} context (full) or the
+ * {@code qemu:dirty-bitmap:backup-<disk>} context (incremental) which extents to copy. Nothing is
+ * staged: the only scratch data is QEMU's copy-before-write of blocks the guest overwrites during
+ * the export.
+ *
+ * <p>A shut-off machine cannot run a libvirt backup job (nor create a checkpoint: "cannot create
+ * checkpoint for inactive domain"). Its images are then read directly through {@code qemu-nbd
+ * --read-only}, with the persistent bitmap of the previous checkpoint as
+ * {@code qemu:dirty-bitmap:<checkpoint>} for an incremental. The new checkpoint is made the way
+ * libvirt would: {@code qemu-img bitmap --add} on each image, then the checkpoint's metadata
+ * registered with {@code VIR_DOMAIN_CHECKPOINT_CREATE_REDEFINE}; later live incrementals use it
+ * like any other.
+ *
+ * <p>Checkpoints need qcow2 images; a machine with another format gets full exports without a
+ * checkpoint. An incremental whose checkpoint is missing or whose bitmap is broken becomes a full
+ * and says why ({@link Export#fallbackReason()}). Exports of one machine are serialized.
+ */
+public final class Exporter {
+    private static final Logger LOG = LoggerFactory.getLogger(Exporter.class);
+    private static final int CHECKPOINT_CREATE_REDEFINE = 1;
+    private static final int CHECKPOINT_DELETE_METADATA_ONLY = 2;
+    private static final String QCOW2 = "qcow2";
+
+    private final Hypervisor hypervisor;
+    private final Path scratchRoot;
+
+    /**
+     * @param scratchRoot where scratch folders (NBD sockets, copy-before-write files) are made; keep
+     *                    the path short, a unix socket path has at most 107 bytes
+     */
+    public Exporter(Hypervisor hypervisor, Path scratchRoot) {
+        this.hypervisor = hypervisor;
+        this.scratchRoot = scratchRoot;
+    }
+
+    /** Starts an export, waiting first for any other export of the same machine to close. */
+    public Export begin(ExportRequest request) throws IOException, InterruptedException {
+        Domain domain = hypervisor.domain(request.vm());
+        Hypervisor.Lease lease = hypervisor.exclusive(domain);
+        Deque<Export.Cleanup> teardown = new ArrayDeque<>();
+        Optional<Export.Cleanup> dropCheckpoint = Optional.empty();
+        try {
+            String definition = hypervisor.definition(domain);
+            List<DiskDefinition> disks = DomainXml.parse(definition).disks().stream()
+                    .filter(DiskDefinition::isHardDisk).toList();
+            if (disks.isEmpty()) {
+                throw new HypervisorException("virtual machine " + request.vm() + " has no disk to export");
+            }
+            boolean bitmaps = disks.stream().allMatch(d -> d.format().equals(QCOW2));
+            Plan plan = new Plan(request.since(), null);
+            if (plan.since.isPresent() && !bitmaps) {
+                plan = plan.full("its disks are not all qcow2, which dirty bitmaps need");
+            } else if (plan.since.isPresent() && !checkpoints(domain).contains(plan.since.get())) {
+                plan = plan.full("checkpoint " + plan.since.get() + " does not exist");
+            }
+            Optional<String> checkpoint = bitmaps ? Optional.of(request.checkpoint()) : Optional.empty();
+            Path scratch = Files.createTempDirectory(Files.createDirectories(scratchRoot), "export-");
+            teardown.push(() -> deleteTree(scratch));
+            boolean live = hypervisor.state(domain).isActive();
+            Started started = live
+                    ? live(domain, disks, plan, checkpoint, scratch, teardown)
+                    : offline(domain, disks, plan, checkpoint, scratch, teardown);
+            dropCheckpoint = checkpoint.map(name -> () -> dropCheckpoint(domain, disks, name));
+            started.plan.fallback().ifPresent(reason -> LOG.warn("export of {}: full instead of incremental: {}",
+                    request.vm(), reason));
+            LOG.info("export of {} began: {} {} of {} disk(s), checkpoint {}", request.vm(), live ? "live" : "offline",
+                    started.plan.since.isPresent() ? "incremental since " + started.plan.since.get() : "full",
+                    started.disks.size(), checkpoint.orElse("none"));
+            return new Export(request.vm(), started.plan.since, checkpoint, started.plan.fallback(), live, definition,
+                    started.disks, teardown, dropCheckpoint.get(), lease);
+        } catch (IOException | RuntimeException e) {
+            new Export(request.vm(), Optional.empty(), Optional.empty(), Optional.empty(), false, "", List.of(),
+                    teardown, () -> { }, lease).close();
+            throw e;
+        }
+    }
+
+    /** The names of the machine's checkpoints. */
+    public List<String> checkpoints(String vm) {
+        return checkpoints(hypervisor.domain(vm));
+    }
+
+    /**
+     * Deletes checkpoint {@code name} of {@code vm} (retention: a checkpoint is a dirty bitmap that
+     * QEMU updates on every write, so keep only those the next incrementals need).
+     */
+    public void deleteCheckpoint(String vm, String name) throws IOException, InterruptedException {
+        Domain domain = hypervisor.domain(vm);
+        try (Hypervisor.Lease lease = hypervisor.exclusive(domain)) {
+            List<DiskDefinition> disks = DomainXml.parse(hypervisor.definition(domain)).disks().stream()
+                    .filter(DiskDefinition::isHardDisk).toList();
+            dropCheckpoint(domain, disks, name);
+        }
+    }
+
+    /** The checkpoint an incremental starts from, and why it became a full if it did. */
+    private record Plan(Optional<String> since, String reason) {
+        Plan full(String why) {
+            return new Plan(Optional.empty(), "incremental since " + since.orElseThrow() + " impossible: " + why);
+        }
+
+        Optional<String> fallback() {
+            return Optional.ofNullable(reason);
+        }
+    }
+
+    private record Started(Plan plan, List<DiskExport> disks) {
+    }
+
+    private Started live(Domain domain, List<DiskDefinition> disks, Plan plan, Optional<String> checkpoint,
+            Path scratch, Deque<Export.Cleanup> teardown) throws IOException {
+        String checkpointXml = checkpoint.map(name -> checkpointXml(name, disks, false)).orElse(null);
+        try {
+            domain.backupBegin(backupXml(disks, plan.since, scratch, "a"), checkpointXml, 0);
+        } catch (LibvirtException e) {
+            if (plan.since.isEmpty()) {
+                throw hypervisor.failure("begin a backup of " + name(domain), e);
+            }
+            plan = plan.full(e.getMessage());
+            try {
+                domain.backupBegin(backupXml(disks, plan.since, scratch, "b"), checkpointXml, 0);
+            } catch (LibvirtException again) {
+                throw hypervisor.failure("begin a backup of " + name(domain), again);
+            }
+        }
+        teardown.push(() -> endJob(domain));
+        Element job;
+        try {
+            job = SafeXml.parse(domain.getBackupXMLDesc(0)).getDocumentElement();
+        } catch (LibvirtException e) {
+            throw hypervisor.failure("read the backup job of " + name(domain), e);
+        }
+        Path socket = Path.of(((Element) job.getElementsByTagName("server").item(0)).getAttribute("socket"));
+        List<DiskExport> exports = new ArrayList<>();
+        NodeList jobDisks = job.getElementsByTagName("disk");
+        Optional<String> since = plan.since;
+        for (DiskDefinition disk : disks) {
+            Element jobDisk = null;
+            for (int i = 0; i < jobDisks.getLength(); i++) {
+                Element candidate = (Element) jobDisks.item(i);
+                if (candidate.getAttribute("name").equals(disk.target())) {
+                    jobDisk = candidate;
+                }
+            }
+            if (jobDisk == null) {
+                throw new HypervisorException("libvirt's backup job of " + name(domain) + " lacks disk " + disk.target());
+            }
+            String exportName = jobDisk.getAttribute("exportname").isEmpty() ? disk.target()
+                    : jobDisk.getAttribute("exportname");
+            String exportBitmap = jobDisk.getAttribute("exportbitmap");
+            Optional<String> bitmap = since.map(s -> "qemu:dirty-bitmap:" + exportBitmap);
+            exports.add(read(socket, exportName, disk, bitmap, teardown));
+        }
+        return new Started(plan, exports);
+    }
+
+    private Started offline(Domain domain, List<DiskDefinition> disks, Plan plan, Optional<String> checkpoint,
+            Path scratch, Deque<Export.Cleanup> teardown) throws IOException {
+        for (DiskDefinition disk : disks) {
+            if (!disk.isLocal()) {
+                throw new HypervisorException("cannot export disk " + disk.target() + " of shut-off machine "
+                        + name(domain) + ": its source is " + disk.type() + ", not a local file or device");
+            }
+        }
+        if (checkpoint.isPresent()) {
+            addOfflineCheckpoint(domain, disks, checkpoint.get());
+        }
+        List<QemuNbdServer> servers;
+        try {
+            servers = serve(disks, plan.since, scratch, "a");
+        } catch (IOException e) {
+            if (plan.since.isEmpty()) {
+                throw e;
+            }
+            plan = plan.full(e.getMessage());
+            servers = serve(disks, plan.since, scratch, "b");
+        }
+        servers.forEach(server -> teardown.push(server::close));
+        List<DiskExport> exports = new ArrayList<>();
+        for (int i = 0; i < disks.size(); i++) {
+            exports.add(read(servers.get(i).socket(), disks.get(i).target(), disks.get(i),
+                    plan.since.map(s -> "qemu:dirty-bitmap:" + s), teardown));
+        }
+        return new Started(plan, exports);
+    }
+
+    /** Serves every disk with {@code qemu-nbd}; if one fails, those already started are stopped. */
+    private static List<QemuNbdServer> serve(List<DiskDefinition> disks, Optional<String> bitmap, Path scratch,
+            String attempt) throws IOException {
+        List<QemuNbdServer> servers = new ArrayList<>();
+        try {
+            for (DiskDefinition disk : disks) {
+                servers.add(QemuNbdServer.start(Path.of(disk.source()), disk.format().isEmpty() ? "raw" : disk.format(),
+                        disk.target(), scratch.resolve(disk.target() + "-" + attempt + ".sock"), bitmap));
+            }
+            return servers;
+        } catch (IOException e) {
+            servers.forEach(QemuNbdServer::close);
+            throw e;
+        }
+    }
+
+    /** Connects to one disk's NBD export and lists the extents to copy. */
+    private static DiskExport read(Path socket, String exportName, DiskDefinition disk, Optional<String> dirtyBitmap,
+            Deque<Export.Cleanup> teardown) throws IOException {
+        String context = dirtyBitmap.orElse(NbdClient.BASE_ALLOCATION);
+        NbdClient client = NbdClient.connect(socket, exportName, List.of(context));
+        teardown.push(client::close);
+        List<Extent> extents = dirtyBitmap.isPresent()
+                ? client.extents(context, flags -> (flags & NbdClient.STATE_DIRTY) != 0)
+                : client.extents(context, flags -> (flags & NbdClient.STATE_ZERO) == 0);
+        DiskSource source = new DiskSource() {
+            @Override
+            public long size() {
+                return client.size();
+            }
+
+            @Override
+            public void read(long offset, ByteBuffer dst) throws IOException {
+                synchronized (client) {
+                    client.read(offset, dst);
+                }
+            }
+        };
+        return new DiskExport(disk.target(), disk.format(), client.size(), extents, source);
+    }
+
+    private void addOfflineCheckpoint(Domain domain, List<DiskDefinition> disks, String name) throws IOException {
+        List<DiskDefinition> done = new ArrayList<>();
+        try {
+            for (DiskDefinition disk : disks) {
+                Command.run(List.of("qemu-img", "bitmap", "--add", disk.source(), name));
+                done.add(disk);
+            }
+            domain.checkpointCreateXML(checkpointXml(name, disks, true), CHECKPOINT_CREATE_REDEFINE);
+        } catch (LibvirtException e) {
+            removeBitmaps(done, name);
+            throw hypervisor.failure("register checkpoint " + name + " of " + name(domain), e);
+        } catch (IOException | RuntimeException e) {
+            removeBitmaps(done, name);
+            throw e;
+        }
+    }
+
+    private void dropCheckpoint(Domain domain, List<DiskDefinition> disks, String name) throws IOException {
+        try {
+            DomainCheckpoint checkpoint = domain.checkpointLookupByName(name);
+            if (hypervisor.state(domain).isActive()) {
+                checkpoint.delete(0);
+            } else {
+                removeBitmaps(disks, name);
+                checkpoint.delete(CHECKPOINT_DELETE_METADATA_ONLY);
+            }
+        } catch (LibvirtException e) {
+            throw hypervisor.failure("delete checkpoint " + name + " of " + name(domain), e);
+        }
+    }
+
+    private static void removeBitmaps(List<DiskDefinition> disks, String name) {
+        for (DiskDefinition disk : disks) {
+            try {
+                Command.run(List.of("qemu-img", "bitmap", "--remove", disk.source(), name));
+            } catch (IOException e) {
+                LOG.warn("cannot remove bitmap {} from {}: {}", name, disk.source(), e.getMessage());
+            }
+        }
+    }
+
+    private void endJob(Domain domain) {
+        try {
+            domain.abortJob();
+        } catch (LibvirtException e) {
+            LOG.debug("ending the backup job of {}: {}", name(domain), e.getMessage());
+        }
+    }
+
+    private List<String> checkpoints(Domain domain) {
+        try {
+            return List.of(domain.checkpointListNames(0));
+        } catch (LibvirtException e) {
+            throw hypervisor.failure("list the checkpoints of " + name(domain), e);
+        }
+    }
+
+    private static String backupXml(List<DiskDefinition> disks, Optional<String> since, Path scratch, String attempt) {
+        StringBuilder xml = new StringBuilder("<domainbackup mode='pull'>");
+        since.ifPresent(s -> xml.append("<incremental>").append(SafeXml.escape(s)).append("</incremental>"));
+        xml.append("<server transport='unix' socket='")
+                .append(SafeXml.escape(scratch.resolve("nbd-" + attempt + ".sock").toString())).append("'/><disks>");
+        for (DiskDefinition disk : disks) {
+            xml.append("<disk name='").append(SafeXml.escape(disk.target())).append("' backup='yes' type='file'>")
+                    .append("<scratch file='")
+                    .append(SafeXml.escape(scratch.resolve(disk.target() + "-" + attempt + ".scratch").toString()))
+                    .append("'/></disk>");
+        }
+        return xml.append("</disks></domainbackup>").toString();
+    }
+
+    private static String checkpointXml(String name, List<DiskDefinition> disks, boolean redefine) {
+        StringBuilder xml = new StringBuilder("<domaincheckpoint><name>").append(SafeXml.escape(name)).append("</name>");
+        if (redefine) {
+            xml.append("<creationTime>").append(Instant.now().getEpochSecond()).append("</creationTime>");
+        }
+        xml.append("<disks>");
+        for (DiskDefinition disk : disks) {
+            xml.append("<disk name='").append(SafeXml.escape(disk.target())).append("' checkpoint='bitmap'");
+            if (redefine) {
+                xml.append(" bitmap='").append(SafeXml.escape(name)).append("'");
+            }
+            xml.append("/>");
+        }
+        return xml.append("</disks></domaincheckpoint>").toString();
+    }
+
+    private static String name(Domain domain) {
+        try {
+            return domain.getName();
+        } catch (LibvirtException e) {
+            return "?";
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (Files.exists(root)) {
+            try (Stream<Path> paths = Files.walk(root)) {
+                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(path);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package org.bulwark.node.kvm.snapshot;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.bulwark.node.kvm.Hypervisor;
+import org.bulwark.node.kvm.ObjectNames;
+import org.bulwark.node.kvm.xml.SafeXml;
+import org.libvirt.Domain;
+import org.libvirt.DomainSnapshot;
+import org.libvirt.LibvirtException;
+import org.w3c.dom.Element;
+
+/**
+ * Persisted hypervisor snapshots: libvirt's internal qcow2 snapshots (disks, and memory of a
+ * running machine), kept in the images and in libvirt's metadata. libvirt 9.0 refuses snapshots of
+ * a <em>shut-off</em> machine that has backup checkpoints ("cannot perform block operations while
+ * checkpoint exists"); running machines are fine. Serialized with exports of the same machine.
+ */
+public final class Snapshots {
+    private final Hypervisor hypervisor;
+
+    public Snapshots(Hypervisor hypervisor) {
+        this.hypervisor = hypervisor;
+    }
+
+    /** Takes snapshot {@code name} of {@code vm}. */
+    public Snapshot create(String vm, String name, String description) throws InterruptedException {
+        ObjectNames.require("snapshot", name);
+        Domain domain = hypervisor.domain(vm);
+        try (Hypervisor.Lease lease = hypervisor.exclusive(domain)) {
+            String xml = "<domainsnapshot><name>" + SafeXml.escape(name) + "</name><description>"
+                    + SafeXml.escape(description) + "</description></domainsnapshot>";
+            return parse(domain.snapshotCreateXML(xml, 0).getXMLDesc());
+        } catch (LibvirtException e) {
+            throw hypervisor.failure("take snapshot " + name + " of " + vm, e);
+        }
+    }
+
+    /** The snapshots of {@code vm}, oldest first. */
+    public List<Snapshot> list(String vm) {
+        Domain domain = hypervisor.domain(vm);
+        try {
+            List<Snapshot> snapshots = new ArrayList<>();
+            for (String name : domain.snapshotListNames()) {
+                snapshots.add(parse(domain.snapshotLookupByName(name).getXMLDesc()));
+            }
+            snapshots.sort(Comparator.comparing(Snapshot::created).thenComparing(Snapshot::name));
+            return snapshots;
+        } catch (LibvirtException e) {
+            throw hypervisor.failure("list the snapshots of " + vm, e);
+        }
+    }
+
+    /** Returns {@code vm} to snapshot {@code name}: disks, and memory and run state if it has them. */
+    public void revert(String vm, String name) throws InterruptedException {
+        Domain domain = hypervisor.domain(vm);
+        try (Hypervisor.Lease lease = hypervisor.exclusive(domain)) {
+            domain.revertToSnapshot(lookup(domain, vm, name));
+        } catch (LibvirtException e) {
+            throw hypervisor.failure("revert " + vm + " to snapshot " + name, e);
+        }
+    }
+
+    /** Deletes snapshot {@code name} of {@code vm} (its data and metadata); children are kept. */
+    public void delete(String vm, String name) throws InterruptedException {
+        Domain domain = hypervisor.domain(vm);
+        try (Hypervisor.Lease lease = hypervisor.exclusive(domain)) {
+            lookup(domain, vm, name).delete(0);
+        } catch (LibvirtException e) {
+            throw hypervisor.failure("delete snapshot " + name + " of " + vm, e);
+        }
+    }
+
+    private DomainSnapshot lookup(Domain domain, String vm, String name) {
+        try {
+            return domain.snapshotLookupByName(name);
+        } catch (LibvirtException e) {
+            throw hypervisor.failure("find snapshot " + name + " of " + vm, e);
+        }
+    }
+
+    private static Snapshot parse(String xml) {
+        Element root = SafeXml.parse(xml).getDocumentElement();
+        Optional<String> parent = SafeXml.child(root, "parent").map(p -> SafeXml.childText(p, "name"));
+        return new Snapshot(SafeXml.childText(root, "name"), SafeXml.childText(root, "description"),
+                Instant.ofEpochSecond(Long.parseLong(SafeXml.childText(root, "creationTime"))), SafeXml.childText(root, "state"), parent);
+    }
+}
