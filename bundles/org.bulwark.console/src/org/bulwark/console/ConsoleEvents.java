@@ -1,0 +1,10 @@
+package org.bulwark.console;
+
+/** Event topics of the console on the e4 event broker. */
+public final class ConsoleEvents {
+    /** A task was queued, changed or ended through the console; data: the {@code Task}. */
+    public static final String TASKS_CHANGED = "org/bulwark/console/tasks/changed";
+
+    private ConsoleEvents() {
+    }
+}

@@ -1,0 +1,84 @@
+package org.bulwark.console.jobs;
+
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.bulwark.api.ApiException;
+import org.bulwark.api.Task;
+import org.bulwark.api.TaskRequest;
+import org.bulwark.console.ConsoleEvents;
+import org.bulwark.console.model.ConsoleSession;
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.e4.core.services.events.IEventBroker;
+
+/**
+ * Queues a task and follows it until it ends, reporting the task's progress as the job's (so
+ * the status bar shows it). Cancelling the job asks the server to cancel the task.
+ */
+public final class FollowTaskJob extends ConsoleJob {
+    static final long POLL_MILLIS = 500;
+
+    private final ConsoleSession session;
+    private final TaskRequest request;
+    private final IEventBroker events;
+    private final Consumer<ApiException> failed;
+
+    /**
+     * @param failed told when the server refused the task or could not be asked about it (called off the UI thread)
+     */
+    public FollowTaskJob(String name, ConsoleSession session, TaskRequest request, IEventBroker events,
+            Consumer<ApiException> failed) {
+        super(name);
+        this.session = session;
+        this.request = request;
+        this.events = events;
+        this.failed = failed;
+    }
+
+    @Override
+    protected IStatus run(IProgressMonitor monitor) {
+        monitor.beginTask(getName(), 100);
+        try {
+            Task task = session.call(client -> client.tasks().submit(request));
+            events.post(ConsoleEvents.TASKS_CHANGED, task);
+            int shown = 0;
+            while (!task.state().isFinal()) {
+                monitor.worked(Math.max(0, task.progress() - shown));
+                shown = task.progress();
+                if (monitor.isCanceled() || !pause()) {
+                    cancel(task.id());
+                    return Status.CANCEL_STATUS;
+                }
+                UUID id = task.id();
+                task = session.call(client -> client.tasks().get(id));
+            }
+            monitor.worked(Math.max(0, task.progress() - shown));
+            events.post(ConsoleEvents.TASKS_CHANGED, task);
+            return Status.OK_STATUS;
+        } catch (ApiException e) {
+            failed.accept(e);
+            return Status.OK_STATUS;
+        } finally {
+            monitor.done();
+        }
+    }
+
+    private void cancel(UUID id) {
+        try {
+            events.post(ConsoleEvents.TASKS_CHANGED, session.call(client -> client.tasks().cancel(id)));
+        } catch (ApiException endedMeanwhile) {
+            // 409: the task ended before the cancel arrived; the tasks part shows how
+        }
+    }
+
+    private static boolean pause() {
+        try {
+            Thread.sleep(POLL_MILLIS);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}
