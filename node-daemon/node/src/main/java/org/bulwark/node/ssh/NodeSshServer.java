@@ -30,8 +30,8 @@ import org.slf4j.LoggerFactory;
  * {@value NodeProtocol#ENROLL_USER} with the one-time token as password, for the single exec
  * command {@value NodeProtocol#ENROLL_COMMAND}. After it, only user {@value NodeProtocol#SERVER_USER}
  * with the enrolled server key, which may run {@value NodeProtocol#TASK_API_COMMAND} and open
- * direct-tcpip tunnels to the task API's loopback port and nowhere else. No shell, no
- * subsystems, no remote forwarding, no agent or X11 forwarding.
+ * direct-tcpip tunnels to the task API's loopback port and nowhere else. No shell (it exits
+ * at once with status 1), no subsystems, no remote forwarding, no agent or X11 forwarding.
  */
 public final class NodeSshServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(NodeSshServer.class);
@@ -78,7 +78,7 @@ public final class NodeSshServer implements AutoCloseable {
         server.setKeyboardInteractiveAuthenticator(null);
         server.setGSSAuthenticator(null);
         server.setHostBasedAuthenticator(null);
-        server.setShellFactory(null);
+        server.setShellFactory(channel -> NodeCommand.refused("no shell on a Bulwark node"));
         server.setSubsystemFactories(List.of());
         server.setCommandFactory(this::command);
         server.setForwardingFilter(ForwardingFilter.asForwardingFilter(
