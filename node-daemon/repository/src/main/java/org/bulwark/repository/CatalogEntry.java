@@ -6,10 +6,10 @@ package org.bulwark.repository;
  * @param path        relative path with '/' separators ("" never occurs; a single file is its name)
  * @param type        file, directory, symlink, disk image or stream
  * @param mode        POSIX permission bits (0 when unknown)
- * @param mtimeMillis last modification time
+ * @param mtimeNanos last modification time, nanoseconds since the epoch
  * @param size        content size in bytes (0 for directories and links)
  * @param linkTarget  symlink target, "" otherwise
  * @param item        index of the content in the manifest, -1 when there is none
  */
-public record CatalogEntry(String path, EntryType type, int mode, long mtimeMillis, long size, String linkTarget, int item) {
+public record CatalogEntry(String path, EntryType type, int mode, long mtimeNanos, long size, String linkTarget, int item) {
 }

@@ -220,7 +220,7 @@ public final class Repository implements AutoCloseable {
             BackupWriter w = new BackupWriter(this, pipeline, options.progress(), attrs.size());
             int item = w.addStream(Channels.newInputStream(ch), cdc());
             w.entry(new CatalogEntry(file.getFileName().toString(), EntryType.FILE, mode(attrs),
-                    attrs.lastModifiedTime().toMillis(), ch.size(), "", item));
+                    nanos(attrs.lastModifiedTime()), ch.size(), "", item));
             return w.commit(label, BackupKind.FILE, null, file.toAbsolutePath().toString());
         }
     }
@@ -232,7 +232,7 @@ public final class Repository implements AutoCloseable {
              ChunkPipeline pipeline = pipeline()) {
             BackupWriter w = new BackupWriter(this, pipeline, options.progress(), -1);
             int item = w.addStream(in, cdc());
-            w.entry(new CatalogEntry(name, EntryType.STREAM, 0, System.currentTimeMillis(), w.itemSizeOf(item), "", item));
+            w.entry(new CatalogEntry(name, EntryType.STREAM, 0, System.currentTimeMillis() * 1_000_000L, w.itemSizeOf(item), "", item));
             return w.commit(label, BackupKind.STREAM, null, name);
         }
     }
@@ -258,7 +258,7 @@ public final class Repository implements AutoCloseable {
             long toRead = parentItem == null ? size : options.changed().stream().mapToLong(Extent::length).sum();
             BackupWriter w = new BackupWriter(this, pipeline, options.progress(), toRead);
             int item = w.addImage(ch, size, config.fixedChunkSize(), parentItem, options.changed());
-            long mtime = Files.getLastModifiedTime(image).toMillis();
+            long mtime = nanos(Files.getLastModifiedTime(image));
             w.entry(new CatalogEntry(image.getFileName().toString(), EntryType.DISK_IMAGE, 0, mtime, size, "", item));
             return w.commit(label, BackupKind.DISK_IMAGE, parent == null ? null : parent.id(), image.toAbsolutePath().toString());
         }
@@ -290,6 +290,10 @@ public final class Repository implements AutoCloseable {
             new TreeWalker(w, cdc(), parentEntries, unchanged).walk(root);
             return w.commit(label, BackupKind.TREE, parent == null ? null : parent.id(), root.toAbsolutePath().toString());
         }
+    }
+
+    static long nanos(java.nio.file.attribute.FileTime t) {
+        return t.to(java.util.concurrent.TimeUnit.NANOSECONDS);
     }
 
     static int mode(PosixFileAttributes attrs) {
@@ -486,7 +490,7 @@ public final class Repository implements AutoCloseable {
                 w.error(p.toString(), e.toString());
                 return;
             }
-            long mtime = a.lastModifiedTime().toMillis();
+            long mtime = nanos(a.lastModifiedTime());
             if (a.isDirectory()) {
                 w.entry(new CatalogEntry(rel, EntryType.DIRECTORY, mode(a), mtime, 0, "", -1));
                 visitDir(p, rel);
@@ -494,7 +498,7 @@ public final class Repository implements AutoCloseable {
                 w.entry(new CatalogEntry(rel, EntryType.SYMLINK, mode(a), mtime, 0, Files.readSymbolicLink(p).toString(), -1));
             } else if (a.isRegularFile()) {
                 CatalogEntry old = parentEntries.get(rel);
-                if (old != null && old.size() == a.size() && old.mtimeMillis() == mtime) {
+                if (old != null && old.size() == a.size() && old.mtimeNanos() == mtime) {
                     int item = w.reuse(parentItems.get(rel));
                     w.entry(new CatalogEntry(rel, EntryType.FILE, mode(a), mtime, a.size(), "", item));
                     return;

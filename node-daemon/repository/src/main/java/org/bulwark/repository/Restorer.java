@@ -236,7 +236,7 @@ final class Restorer {
             }
             Files.setPosixFilePermissions(p, perms);
         }
-        Files.setLastModifiedTime(p, FileTime.fromMillis(e.mtimeMillis()));
+        Files.setLastModifiedTime(p, FileTime.from(e.mtimeNanos(), java.util.concurrent.TimeUnit.NANOSECONDS));
     }
 
     /** A file being written: its chunk tasks, and the rename that completes it. */

@@ -50,7 +50,7 @@ public final class BackupRecords {
                 Codec.writeString(out, e.path());
                 out.writeByte(e.type().ordinal());
                 out.writeInt(e.mode());
-                out.writeLong(e.mtimeMillis());
+                out.writeLong(e.mtimeNanos());
                 out.writeLong(e.size());
                 Codec.writeString(out, e.linkTarget());
                 out.writeInt(e.item());
