@@ -60,7 +60,8 @@ public final class BulwarkServer implements AutoCloseable {
     private final URI url;
 
     private BulwarkServer(ServerConfig config, NodeGateway gateway, PrintStream out) throws Exception {
-        Clock clock = Clock.systemUTC();
+        // microseconds: what the API answers equals what DATETIME(6) columns give back later
+        Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1000));
         resources.add(gateway);
         Files.createDirectories(config.dataDir());
         Files.deleteIfExists(config.dataDir().resolve(URL_FILE));

@@ -9,7 +9,7 @@ import org.bulwark.server.errors.Errors;
 import org.bulwark.server.user.SessionService;
 
 /** {@link AuthResource} over {@link SessionService}. */
-final class AuthEndpoint implements AuthResource {
+public final class AuthEndpoint implements AuthResource {
     private final SessionService sessions;
     @Context
     private SecurityContext security;

@@ -8,9 +8,12 @@ import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import java.lang.reflect.Method;
+import java.util.List;
 import org.bulwark.api.rest.Api;
 import org.bulwark.server.errors.Errors;
 import org.bulwark.server.user.Authorizer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Authorizes every matched REST call through the one {@link Authorizer}, from the bearer
@@ -19,8 +22,11 @@ import org.bulwark.server.user.Authorizer;
  */
 @Priority(Priorities.AUTHORIZATION)
 final class AuthorizationFilter implements ContainerRequestFilter {
+    private static final Logger LOG = LoggerFactory.getLogger(AuthorizationFilter.class);
     private static final String BEARER = "Bearer ";
-    private static final String OPENAPI_PACKAGE = "org.apache.cxf.jaxrs.openapi";
+    /** Packages of the resources that serve the OpenAPI description (CXF's and Swagger's). */
+    private static final List<String> OPENAPI_PACKAGES = List.of("org.apache.cxf.jaxrs.openapi",
+            "io.swagger.v3.jaxrs2.integration.resources");
 
     private final Authorizer authorizer;
     @Context
@@ -35,9 +41,10 @@ final class AuthorizationFilter implements ContainerRequestFilter {
         Method method = resource.getResourceMethod();
         Class<?> type = resource.getResourceClass();
         if (Api.RESOURCES.stream().noneMatch(api -> api.isAssignableFrom(type))) {
-            if (type.getPackageName().equals(OPENAPI_PACKAGE)) {
+            if (OPENAPI_PACKAGES.contains(type.getPackageName())) {
                 return;
             }
+            LOG.warn("refused call of a resource outside the API resource={}", type.getName());
             throw Errors.forbidden("Not part of the Bulwark API");
         }
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);

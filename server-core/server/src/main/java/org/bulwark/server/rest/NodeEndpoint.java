@@ -10,7 +10,7 @@ import org.bulwark.api.rest.NodeResource;
 import org.bulwark.server.fleet.NodeRegistry;
 
 /** {@link NodeResource} over {@link NodeRegistry}. */
-final class NodeEndpoint implements NodeResource {
+public final class NodeEndpoint implements NodeResource {
     private final NodeRegistry nodes;
     @Context
     private SecurityContext security;

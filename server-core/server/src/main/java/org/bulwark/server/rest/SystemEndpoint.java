@@ -6,7 +6,7 @@ import org.bulwark.api.rest.SystemResource;
 import org.bulwark.server.system.SystemService;
 
 /** {@link SystemResource} over {@link SystemService}. */
-final class SystemEndpoint implements SystemResource {
+public final class SystemEndpoint implements SystemResource {
     private final SystemService system;
 
     SystemEndpoint(SystemService system) {

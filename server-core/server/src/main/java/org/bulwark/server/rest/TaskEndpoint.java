@@ -11,7 +11,7 @@ import org.bulwark.api.rest.TaskResource;
 import org.bulwark.server.task.TaskService;
 
 /** {@link TaskResource} over {@link TaskService}. */
-final class TaskEndpoint implements TaskResource {
+public final class TaskEndpoint implements TaskResource {
     private final TaskService tasks;
     @Context
     private SecurityContext security;

@@ -10,7 +10,7 @@ import org.bulwark.api.rest.UserResource;
 import org.bulwark.server.user.UserService;
 
 /** {@link UserResource} over {@link UserService}. */
-final class UserEndpoint implements UserResource {
+public final class UserEndpoint implements UserResource {
     private final UserService users;
     @Context
     private SecurityContext security;

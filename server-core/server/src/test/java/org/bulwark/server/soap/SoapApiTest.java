@@ -1,0 +1,85 @@
+package org.bulwark.server.soap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.cxf.jaxws.JaxWsProxyFactoryBean;
+import org.bulwark.api.NewUser;
+import org.bulwark.api.Role;
+import org.bulwark.api.rest.Api;
+import org.bulwark.server.fixture.Http;
+import org.bulwark.server.fixture.ServerExtension;
+import org.bulwark.server.fixture.TestServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The SOAP endpoint: WSDL, a hand-written envelope, and a CXF client over the same services as REST. */
+class SoapApiTest {
+    @RegisterExtension
+    static final ServerExtension SERVER = ServerExtension.external();
+
+    private static BulwarkSoap client() {
+        JaxWsProxyFactoryBean factory = new JaxWsProxyFactoryBean();
+        factory.setServiceClass(BulwarkSoap.class);
+        factory.setAddress(SERVER.server().url() + Api.SOAP);
+        return factory.create(BulwarkSoap.class);
+    }
+
+    @Test
+    void wsdlIsServed() {
+        Http.Answer wsdl = SERVER.server().http().raw(Api.SOAP + "?wsdl");
+        assertEquals(200, wsdl.status());
+        for (String operation : List.of("login", "serverInfo", "listNodes", "listTasks", "submitTask", "BulwarkFault")) {
+            assertTrue(wsdl.body().contains("name=\"" + operation + "\""), operation + " in " + wsdl.body());
+        }
+    }
+
+    @Test
+    void plainEnvelopeLogsIn() {
+        Http.Answer answer = SERVER.server().http().soap("""
+                <soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/" xmlns:b="urn:bulwark:soap:v1">
+                  <soap:Body><b:login><username>admin</username><password>%s</password></b:login></soap:Body>
+                </soap:Envelope>""".formatted(TestServer.ADMIN_PASSWORD));
+        assertEquals(200, answer.status(), answer.body());
+        Matcher token = Pattern.compile("<token>([A-Za-z0-9_-]{40,})</token>").matcher(answer.body());
+        assertTrue(token.find(), answer.body());
+        assertEquals(200, SERVER.server().http().get("/auth/session", token.group(1)).status(), "a REST-usable session");
+    }
+
+    @Test
+    void clientLogsInAndListsNodesAndTasks() throws BulwarkFault {
+        BulwarkSoap soap = client();
+        SoapSession session = soap.login("admin", TestServer.ADMIN_PASSWORD);
+        assertEquals("ADMINISTRATOR", session.role);
+        assertTrue(orEmpty(soap.listNodes(session.token)).isEmpty(), "an empty list arrives as no elements");
+        SoapTask task = soap.submitTask(session.token, "PING", "");
+        assertEquals("QUEUED", task.state);
+        assertTrue(orEmpty(soap.listTasks(session.token)).stream().anyMatch(t -> t.id.equals(task.id)));
+        assertTrue(soap.serverInfo(session.token).databaseVersion.contains("MariaDB"));
+    }
+
+    private static <T> List<T> orEmpty(List<T> list) {
+        return list == null ? List.of() : list;
+    }
+
+    @Test
+    void faultsCarryTheApiError() {
+        BulwarkSoap soap = client();
+        BulwarkFault wrong = assertThrows(BulwarkFault.class, () -> soap.login("admin", "wrong-password"));
+        assertEquals("INVALID_CREDENTIALS", wrong.getFaultInfo().code);
+        assertEquals(401, wrong.getFaultInfo().status);
+        BulwarkFault noToken = assertThrows(BulwarkFault.class, () -> soap.listNodes(null));
+        assertEquals("UNAUTHENTICATED", noToken.getFaultInfo().code);
+
+        String admin = SERVER.server().adminToken();
+        SERVER.server().http().call("POST", "/users", admin, new NewUser("soapviewer", "soap-viewer-password", Role.VIEWER));
+        String viewer = SERVER.server().http().login("soapviewer", "soap-viewer-password").token();
+        BulwarkFault forbidden = assertThrows(BulwarkFault.class, () -> soap.submitTask(viewer, "PING", null));
+        assertEquals("FORBIDDEN", forbidden.getFaultInfo().code);
+        assertEquals(403, forbidden.getFaultInfo().status);
+    }
+}
