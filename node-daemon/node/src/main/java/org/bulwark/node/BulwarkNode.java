@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
@@ -139,6 +140,10 @@ public final class BulwarkNode implements AutoCloseable {
                 return;
             }
             node = start(config);
+        } catch (NoSuchFileException e) {
+            System.err.println("bulwark-node: no such file: " + e.getFile());
+            System.exit(1);
+            return;
         } catch (IOException | IllegalArgumentException e) {
             System.err.println("bulwark-node: " + e.getMessage());
             System.exit(1);
