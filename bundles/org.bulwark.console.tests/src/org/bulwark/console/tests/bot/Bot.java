@@ -1,0 +1,128 @@
+package org.bulwark.console.tests.bot;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.graphics.ImageData;
+import org.eclipse.swt.graphics.ImageLoader;
+import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Shell;
+
+/**
+ * A small UI robot in the shape of SWTBot's API: finds shells and widgets, acts on them with
+ * real mouse and keyboard events, reads them on the UI thread and waits on conditions.
+ * It runs on the test thread, never on the UI thread.
+ */
+public final class Bot {
+    /** How long a condition may take before the test fails. */
+    public static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final long POLL_MILLIS = 50;
+
+    private final Display display;
+    private final Input input;
+
+    public Bot(Display display) {
+        this.display = display;
+        this.input = new Input(display);
+    }
+
+    Display display() {
+        return display;
+    }
+
+    Input input() {
+        return input;
+    }
+
+    /** Computes {@code value} on the UI thread. */
+    public <T> T sync(Supplier<T> value) {
+        AtomicReference<T> result = new AtomicReference<>();
+        AtomicReference<RuntimeException> failure = new AtomicReference<>();
+        display.syncExec(() -> {
+            try {
+                result.set(value.get());
+            } catch (RuntimeException e) {
+                failure.set(e);
+            }
+        });
+        if (failure.get() != null) {
+            throw failure.get();
+        }
+        return result.get();
+    }
+
+    /** Waits up to {@link #TIMEOUT} until {@code condition} holds. */
+    public void waitUntil(String what, BooleanSupplier condition) {
+        waitUntil(what, condition, TIMEOUT);
+    }
+
+    /**
+     * Waits until {@code condition} holds.
+     *
+     * @throws AssertionError naming {@code what} when it did not hold in time
+     */
+    public void waitUntil(String what, BooleanSupplier condition, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Timed out after " + timeout.toSeconds() + " s waiting for " + what);
+            }
+            try {
+                Thread.sleep(POLL_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("Interrupted while waiting for " + what, e);
+            }
+        }
+    }
+
+    /** The visible shell titled {@code title}, waiting for it to open. */
+    public ShellBot shell(String title) {
+        waitUntil("a window titled '" + title + "'", () -> findShell(title) != null);
+        return new ShellBot(this, findShell(title));
+    }
+
+    /** Whether a visible shell titled {@code title} is open. */
+    public boolean hasShell(String title) {
+        return findShell(title) != null;
+    }
+
+    private Shell findShell(String title) {
+        return sync(() -> Arrays.stream(display.getShells())
+                .filter(shell -> !shell.isDisposed() && shell.isVisible() && title.equals(shell.getText()))
+                .findFirst().orElse(null));
+    }
+
+    /** Saves what the screen shows of {@code shell} as a PNG file. */
+    public Path screenshot(Shell shell, Path file) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot create " + file.getParent(), e);
+        }
+        display.syncExec(() -> {
+            Rectangle bounds = shell.getBounds();
+            Image image = new Image(display, bounds.width, bounds.height);
+            GC gc = new GC(display);
+            try {
+                gc.copyArea(image, bounds.x, bounds.y);
+                ImageLoader loader = new ImageLoader();
+                loader.data = new ImageData[] {image.getImageData()};
+                loader.save(file.toString(), SWT.IMAGE_PNG);
+            } finally {
+                gc.dispose();
+                image.dispose();
+            }
+        });
+        return file;
+    }
+}

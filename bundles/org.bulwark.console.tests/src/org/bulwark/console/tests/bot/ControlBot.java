@@ -1,0 +1,45 @@
+package org.bulwark.console.tests.bot;
+
+import org.eclipse.swt.graphics.Point;
+import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.widgets.Control;
+
+/** A widget of a window, acted on with real mouse events. */
+abstract class ControlBot<C extends Control> {
+    final Bot bot;
+    final C control;
+
+    ControlBot(Bot bot, C control) {
+        this.bot = bot;
+        this.control = control;
+    }
+
+    public C widget() {
+        return control;
+    }
+
+    public boolean isEnabled() {
+        return bot.sync(() -> !control.isDisposed() && control.isEnabled());
+    }
+
+    public boolean isVisible() {
+        return bot.sync(() -> !control.isDisposed() && control.isVisible());
+    }
+
+    /** Clicks the middle of the widget with the left mouse button. */
+    void clickCenter() {
+        clickAt(bot.sync(() -> {
+            Rectangle size = control.getBounds();
+            return new Rectangle(0, 0, size.width, size.height);
+        }));
+    }
+
+    /** Clicks the middle of {@code area} (in the widget's own coordinates), bringing its window to the front first. */
+    void clickAt(Rectangle area) {
+        Point at = bot.sync(() -> {
+            control.getShell().forceActive();
+            return control.toDisplay(area.x + area.width / 2, area.y + area.height / 2);
+        });
+        bot.input().click(at);
+    }
+}

@@ -1,0 +1,65 @@
+package org.bulwark.console.tests.pages;
+
+import java.nio.file.Path;
+import org.bulwark.console.ConsoleIds;
+import org.bulwark.console.tests.bot.Bot;
+import org.bulwark.console.tests.bot.ShellBot;
+import org.bulwark.console.tests.bot.TableBot;
+
+/** The console's main window: navigator, parts, tool bar and status bar. */
+public final class MainWindowBot {
+    /** The window title. */
+    public static final String TITLE = "Bulwark Console";
+
+    private final Bot bot;
+    private final ShellBot shell;
+
+    private MainWindowBot(Bot bot, ShellBot shell) {
+        this.bot = bot;
+        this.shell = shell;
+    }
+
+    /** Waits for the main window to open. */
+    public static MainWindowBot waitFor(Bot bot) {
+        return new MainWindowBot(bot, bot.shell(TITLE));
+    }
+
+    /** Chooses "Nodes" in the navigator. */
+    public NodesPartBot nodes() {
+        navigate("Nodes");
+        return new NodesPartBot(bot, shell);
+    }
+
+    /** Chooses "Tasks" in the navigator. */
+    public TasksPartBot tasks() {
+        navigate("Tasks");
+        return new TasksPartBot(bot, shell);
+    }
+
+    /** Clicks "About" in the tool bar. */
+    public AboutDialogBot about() {
+        shell.activate();
+        shell.toolItem("About").click();
+        return AboutDialogBot.waitFor(bot);
+    }
+
+    /** What the status bar says about running jobs (empty when none runs). */
+    public String jobStatus() {
+        return shell.labelWithId(ConsoleIds.JOB_PROGRESS_LABEL).text();
+    }
+
+    public boolean isOpen() {
+        return shell.isOpen();
+    }
+
+    /** Saves a PNG of the window. */
+    public Path screenshot(Path file) {
+        return shell.screenshot(file);
+    }
+
+    private void navigate(String entry) {
+        shell.activate();
+        TableBot navigator = shell.tableWithId(ConsoleIds.NAVIGATOR_LIST);
+        navigator.clickRow("navigator entry '" + entry + "'", row -> entry.equals(row.get("")));
+    }
+}

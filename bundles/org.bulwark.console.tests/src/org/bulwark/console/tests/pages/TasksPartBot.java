@@ -1,0 +1,33 @@
+package org.bulwark.console.tests.pages;
+
+import java.util.Map;
+import java.util.function.Predicate;
+import org.bulwark.console.ConsoleIds;
+import org.bulwark.console.tests.bot.Bot;
+import org.bulwark.console.tests.bot.ShellBot;
+import org.bulwark.console.tests.bot.TableBot;
+
+/** The Tasks part: the task queue with state and progress. */
+public final class TasksPartBot {
+    private final Bot bot;
+    private final ShellBot shell;
+
+    TasksPartBot(Bot bot, ShellBot shell) {
+        this.bot = bot;
+        this.shell = shell;
+    }
+
+    public TableBot table() {
+        return shell.tableWithId(ConsoleIds.TASKS_TABLE);
+    }
+
+    /** Waits for a task row that matches, and returns it. */
+    public Map<String, String> waitForTask(String what, Predicate<Map<String, String>> matches) {
+        return table().waitForRow(what, matches);
+    }
+
+    /** Whether the tasks table is showing (its part is in front). */
+    public boolean isShowing() {
+        return table().isVisible();
+    }
+}
