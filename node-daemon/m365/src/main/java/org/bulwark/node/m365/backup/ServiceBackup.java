@@ -1,0 +1,90 @@
+package org.bulwark.node.m365.backup;
+
+import org.bulwark.node.m365.metadata.ItemVersion;
+import org.bulwark.node.m365.metadata.MetaRecord;
+import org.bulwark.node.m365.metadata.ServiceStore;
+
+import java.io.IOException;
+import java.time.OffsetDateTime;
+import java.util.Set;
+
+/** What the backups of mail, files and teams share: the run, its store and counters, and versioning. */
+abstract class ServiceBackup {
+
+    protected final long run;
+    protected final ServiceStore store;
+    protected final RunCounters counters;
+    protected final String service;
+
+    ServiceBackup(long run, ServiceStore store, RunCounters counters, String service) {
+        this.run = run;
+        this.store = store;
+        this.counters = counters;
+        this.service = service;
+    }
+
+    /** Backs up one owner (mailbox, drive, team). */
+    abstract void backup(String ownerId, String ownerName) throws IOException;
+
+    /** Records a new version when name, parent or presence differ from the latest one (folders, channels). */
+    protected void upsertContainer(String owner, String kind, String id, String parent, String name, long modified) {
+        try {
+            ItemVersion v = store.latest(owner, kind, id);
+            if (v == null || v.deleted() || !v.parent().equals(nz(parent)) || !v.name().equals(nz(name))) {
+                store.record(new MetaRecord.Item(new ItemVersion(owner, kind, id, run, parent, name, "", modified, 0, "", "", false)));
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Checks whether content is already stored for this change key; records a move or rename
+     * without downloading. Returns true when nothing needs downloading.
+     */
+    protected boolean unchanged(String owner, String kind, String id, String change, String parent, String name) throws IOException {
+        ItemVersion v = store.latest(owner, kind, id);
+        if (v == null || v.deleted() || change == null || !v.change().equals(change)) {
+            return false;
+        }
+        if (!v.parent().equals(nz(parent)) || !v.name().equals(nz(name))) {
+            store.record(new MetaRecord.Item(v.movedTo(run, nz(parent), nz(name))));
+        }
+        counters.unchanged(service);
+        return true;
+    }
+
+    /** Stores a new version of an item with content. */
+    protected void stored(ItemVersion v) throws IOException {
+        store.record(new MetaRecord.Item(v));
+        counters.stored(service, v.size());
+        store.flushIfFull();
+    }
+
+    /** Records a tombstone for the latest live version of an item, when {@code parent} matches (null: any). */
+    protected void tombstone(String owner, String kind, String id, String parent) throws IOException {
+        ItemVersion v = store.latest(owner, kind, id);
+        if (v != null && !v.deleted() && (parent == null || v.parent().equals(parent))) {
+            store.record(new MetaRecord.Item(v.tombstone(run, System.currentTimeMillis())));
+            counters.deleted();
+        }
+    }
+
+    /** After a full enumeration: tombstones the live items of a kind (under a parent) that were not seen. */
+    protected void tombstoneUnseen(String owner, String kind, String parent, Set<String> seen) throws IOException {
+        for (ItemVersion v : store.liveUnder(owner, kind, parent)) {
+            if (!seen.contains(v.id())) {
+                store.record(new MetaRecord.Item(v.tombstone(run, System.currentTimeMillis())));
+                counters.deleted();
+            }
+        }
+    }
+
+    protected static long millis(OffsetDateTime t) {
+        return t == null ? 0 : t.toInstant().toEpochMilli();
+    }
+
+    protected static String nz(String s) {
+        return s == null ? "" : s;
+    }
+}

@@ -1,0 +1,44 @@
+package org.bulwark.node.m365.metadata;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
+/**
+ * One fact of the metadata, as written to the SQLite database and, line by line, to the
+ * {@code records.jsonl} of the repository batch that carries it: replaying the records of all
+ * batches in order rebuilds the database.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "r")
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = MetaRecord.RunStarted.class, name = "run"),
+        @JsonSubTypes.Type(value = MetaRecord.RunEnded.class, name = "runEnd"),
+        @JsonSubTypes.Type(value = MetaRecord.Owner.class, name = "owner"),
+        @JsonSubTypes.Type(value = MetaRecord.Blob.class, name = "blob"),
+        @JsonSubTypes.Type(value = MetaRecord.Item.class, name = "item"),
+        @JsonSubTypes.Type(value = MetaRecord.Delta.class, name = "delta")})
+public sealed interface MetaRecord {
+
+    /** A backup run began; its id (start time in epoch milliseconds) names the restore point. */
+    record RunStarted(long id) implements MetaRecord {
+    }
+
+    /** A backup run ended; only complete runs are restore points. */
+    record RunEnded(long id, long finished, boolean complete, long items, long bytes) implements MetaRecord {
+    }
+
+    /** A protected object's owner: a mailbox, a drive, a team. */
+    record Owner(String id, String kind, String name) implements MetaRecord {
+    }
+
+    /** Content stored under its SHA-256 in the batch that carries this record. */
+    record Blob(String hash, long size) implements MetaRecord {
+    }
+
+    /** A version of an item (or its tombstone); see {@link ItemVersion}. */
+    record Item(ItemVersion version) implements MetaRecord {
+    }
+
+    /** The delta link to continue from for one owner and scope ({@code null} link: forget it). */
+    record Delta(String owner, String scope, String link) implements MetaRecord {
+    }
+}

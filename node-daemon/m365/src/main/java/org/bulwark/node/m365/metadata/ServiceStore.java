@@ -1,0 +1,368 @@
+package org.bulwark.node.m365.metadata;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.bulwark.repository.Backup;
+import org.bulwark.repository.BackupOptions;
+import org.bulwark.repository.Repository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.SequenceInputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Content and metadata of one tenant's service on a repository. Blobs (message pieces, files,
+ * channel messages) are named by their SHA-256 and staged locally; {@link #flush()} stores the
+ * staged blobs of this batch together with its {@code records.jsonl} as one repository backup
+ * (label {@code m365/<tenant>/<service>}), then applies the records to the SQLite database and
+ * publishes it beside the data. A blob already stored is never staged again (dedup, and resume
+ * after an interruption without downloading again).
+ * <p>
+ * On open the database is taken from the destination; batches it lacks (all of them when it was
+ * lost) are replayed from the repository.
+ */
+public final class ServiceStore implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ServiceStore.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    static final String RECORDS = "records.jsonl";
+    static final String BLOBS = "blobs/";
+
+    /** Flush a batch when it holds this many bytes of new content ... */
+    private final long batchBytes;
+    /** ... or this many records. */
+    private final int batchRecords;
+
+    private final Repository repo;
+    private final String label;
+    private final MetadataDb db;
+    private final Path published;
+    private final Path staging;
+    private final List<MetaRecord> pending = new ArrayList<>();
+    private final Map<String, Long> pendingBlobs = new HashMap<>();
+    private final Map<String, ItemVersion> pendingItems = new HashMap<>();
+    private final Map<String, Backup> backups = new HashMap<>();
+    private long pendingBytes;
+
+    private ServiceStore(Repository repo, String label, MetadataDb db, Path published, Path staging, long batchBytes, int batchRecords) {
+        this.repo = repo;
+        this.label = label;
+        this.db = db;
+        this.published = published;
+        this.staging = staging;
+        this.batchBytes = batchBytes;
+        this.batchRecords = batchRecords;
+    }
+
+    /**
+     * Opens the store of a tenant's service.
+     *
+     * @param repo         the repository on the destination
+     * @param metadataHome folder beside the repository data where the databases are published
+     * @param workDir      local working folder (database working copy, staging)
+     * @param tenantId     the tenant
+     * @param service      the service
+     * @param batch        batch limits
+     */
+    public static ServiceStore open(Repository repo, Path metadataHome, Path workDir, String tenantId, Service service,
+                                    BatchLimits batch) throws IOException {
+        Path published = metadataHome.resolve(tenantId).resolve(service.key() + ".sqlite");
+        Path work = workDir.resolve(tenantId).resolve(service.key());
+        Files.createDirectories(work);
+        Path dbFile = work.resolve(service.key() + ".sqlite");
+        for (String suffix : new String[]{"", "-wal", "-shm"}) {
+            Files.deleteIfExists(dbFile.resolveSibling(dbFile.getFileName() + suffix));
+        }
+        if (Files.exists(published)) {
+            Files.copy(published, dbFile);
+        }
+        Path staging = work.resolve("staging");
+        deleteTree(staging);
+        ServiceStore store = new ServiceStore(repo, "m365/" + tenantId + "/" + service.key(), MetadataDb.open(dbFile),
+                published, staging, batch.bytes(), batch.records());
+        int replayed = store.catchUp();
+        if (replayed > 0) {
+            LOG.info("metadata of {} rebuilt from {} repository batches", store.label, replayed);
+            store.db.publish(published);
+        }
+        return store;
+    }
+
+    /** How large a batch may grow before it is stored. */
+    public record BatchLimits(long bytes, int records) {
+        public static final BatchLimits DEFAULT = new BatchLimits(64L << 20, 5000);
+    }
+
+    /** Replays repository batches the database has not applied; returns how many. */
+    private int catchUp() throws IOException {
+        Set<String> applied = db.appliedBatches();
+        int n = 0;
+        for (Backup b : repo.list()) {
+            if (!b.label().equals(label)) {
+                continue;
+            }
+            backups.put(b.id(), b);
+            if (applied.contains(b.id())) {
+                continue;
+            }
+            List<MetaRecord> records = new ArrayList<>();
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(repo.openContent(b, RECORDS), StandardCharsets.UTF_8))) {
+                for (String line = r.readLine(); line != null; line = r.readLine()) {
+                    if (!line.isBlank()) {
+                        records.add(JSON.readValue(line, MetaRecord.class));
+                    }
+                }
+            }
+            db.apply(b.id(), records);
+            n++;
+        }
+        return n;
+    }
+
+    public MetadataDb db() {
+        return db;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    /** Stores content (if not stored yet) and returns its hash. */
+    public String putBlob(byte[] data) throws IOException {
+        String hash = HexFormat.of().formatHex(sha256().digest(data));
+        synchronized (this) {
+            if (known(hash)) {
+                return hash;
+            }
+            Path f = blobPath(hash);
+            Files.createDirectories(f.getParent());
+            Files.write(f, data);
+            addBlob(hash, data.length);
+        }
+        return hash;
+    }
+
+    /** Stores a stream's content (streamed to the staging area while hashed) and returns its hash. */
+    public String putBlob(InputStream in) throws IOException {
+        Files.createDirectories(staging);
+        Path tmp = Files.createTempFile(staging, "in", ".tmp");
+        MessageDigest md = sha256();
+        long size;
+        try (OutputStream out = new DigestOutputStream(Files.newOutputStream(tmp), md)) {
+            size = in.transferTo(out);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(tmp);
+            throw e;
+        }
+        String hash = HexFormat.of().formatHex(md.digest());
+        synchronized (this) {
+            if (known(hash)) {
+                Files.delete(tmp);
+                return hash;
+            }
+            Path f = blobPath(hash);
+            Files.createDirectories(f.getParent());
+            Files.move(tmp, f, StandardCopyOption.REPLACE_EXISTING);
+            addBlob(hash, size);
+        }
+        return hash;
+    }
+
+    private boolean known(String hash) throws IOException {
+        return pendingBlobs.containsKey(hash) || db.blobBackup(hash) != null;
+    }
+
+    private void addBlob(String hash, long size) {
+        pendingBlobs.put(hash, size);
+        pending.add(new MetaRecord.Blob(hash, size));
+        pendingBytes += size;
+    }
+
+    private Path blobPath(String hash) {
+        return staging.resolve(BLOBS + hash);
+    }
+
+    /** Adds a record to the batch; an item version also becomes visible to {@link #latest}. */
+    public synchronized void record(MetaRecord r) {
+        pending.add(r);
+        if (r instanceof MetaRecord.Item i) {
+            ItemVersion v = i.version();
+            pendingItems.put(key(v.owner(), v.kind(), v.id()), v);
+        }
+    }
+
+    /** The newest version of an item, including versions of the batch not stored yet. */
+    public synchronized ItemVersion latest(String owner, String kind, String id) throws IOException {
+        ItemVersion v = pendingItems.get(key(owner, kind, id));
+        return v != null ? v : db.latest(owner, kind, id);
+    }
+
+    /** Live items under a parent now, including the batch not stored yet. */
+    public synchronized List<ItemVersion> liveUnder(String owner, String kind, String parent) throws IOException {
+        Map<String, ItemVersion> out = new HashMap<>();
+        for (ItemVersion v : db.itemsAt(Long.MAX_VALUE, owner, kind, parent)) {
+            out.put(v.id(), v);
+        }
+        for (ItemVersion v : pendingItems.values()) {
+            if (v.owner().equals(owner) && v.kind().equals(kind)) {
+                if (v.deleted() || (parent != null && !v.parent().equals(parent))) {
+                    out.remove(v.id());
+                } else {
+                    out.put(v.id(), v);
+                }
+            }
+        }
+        return new ArrayList<>(out.values());
+    }
+
+    private static String key(String owner, String kind, String id) {
+        return owner + '\u0000' + kind + '\u0000' + id;
+    }
+
+    /** Stores the batch when it has grown past its limits. */
+    public synchronized void flushIfFull() throws IOException {
+        if (pendingBytes >= batchBytes || pending.size() >= batchRecords) {
+            flush();
+        }
+    }
+
+    /**
+     * Stores the staged blobs and records as one repository backup, applies the records to the
+     * database and publishes it. Nothing happens when the batch is empty.
+     */
+    public synchronized void flush() throws IOException {
+        if (pending.isEmpty()) {
+            return;
+        }
+        Files.createDirectories(staging);
+        try (OutputStream out = Files.newOutputStream(staging.resolve(RECORDS))) {
+            for (MetaRecord r : pending) {
+                out.write(JSON.writeValueAsBytes(r));
+                out.write('\n');
+            }
+        }
+        try (Stream<Path> tmps = Files.list(staging)) {
+            for (Path t : tmps.filter(p -> p.getFileName().toString().endsWith(".tmp")).toList()) {
+                Files.delete(t);
+            }
+        }
+        Backup b = repo.backupTree(staging, new BackupOptions(label, null, null, true, null));
+        backups.put(b.id(), b);
+        db.apply(b.id(), pending);
+        db.publish(published);
+        LOG.debug("{}: stored batch {} ({} records, {} new blobs, {} bytes)", label, b.shortId(), pending.size(),
+                pendingBlobs.size(), pendingBytes);
+        pending.clear();
+        pendingBlobs.clear();
+        pendingItems.clear();
+        pendingBytes = 0;
+        deleteTree(staging);
+    }
+
+    /** Reads a stored blob. */
+    public InputStream openBlob(String hash) throws IOException {
+        String backupId = db.blobBackup(hash);
+        if (backupId == null) {
+            throw new IOException("blob " + hash + " of " + label + " is not in the repository");
+        }
+        Backup b;
+        synchronized (this) {
+            b = backups.get(backupId);
+            if (b == null) {
+                b = repo.find(backupId);
+                backups.put(backupId, b);
+            }
+        }
+        return repo.openContent(b, BLOBS + hash);
+    }
+
+    /** The content of an item version: its blobs in order. */
+    public InputStream openContent(ItemVersion v) throws IOException {
+        List<InputStream> parts = new ArrayList<>();
+        for (String h : v.blobs()) {
+            parts.add(lazy(h));
+        }
+        return new SequenceInputStream(Collections.enumeration(parts));
+    }
+
+    private InputStream lazy(String hash) {
+        return new InputStream() {
+            private InputStream in;
+
+            private InputStream in() throws IOException {
+                if (in == null) {
+                    in = openBlob(hash);
+                }
+                return in;
+            }
+
+            @Override
+            public int read() throws IOException {
+                return in().read();
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                return in().read(b, off, len);
+            }
+
+            @Override
+            public void close() throws IOException {
+                if (in != null) {
+                    in.close();
+                }
+            }
+        };
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.delete(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        db.close();
+    }
+}
