@@ -22,6 +22,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPair;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.channel.ChannelShell;
@@ -29,7 +30,9 @@ import org.apache.sshd.client.channel.ClientChannelEvent;
 import org.apache.sshd.client.config.hosts.HostConfigEntryResolver;
 import org.apache.sshd.client.keyverifier.AcceptAllServerKeyVerifier;
 import org.apache.sshd.client.session.ClientSession;
+import org.apache.sshd.common.cipher.BuiltinCiphers;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
+import org.apache.sshd.common.kex.KexProposalOption;
 import org.apache.sshd.common.keyprovider.KeyIdentityProvider;
 import org.apache.sshd.common.util.net.SshdSocketAddress;
 import org.bulwark.api.node.KeyPairFile;
@@ -207,6 +210,36 @@ class NodeSshServerTest {
             assertTunnelRefused(byName);
             assertThrows(IOException.class, () -> session.startRemotePortForwarding(new SshdSocketAddress("127.0.0.1", 0),
                     new SshdSocketAddress("127.0.0.1", api.getPort())), "no remote forwarding");
+        }
+    }
+
+    @Test
+    void offersAesGcmAndRefusesWeakCiphers() throws IOException {
+        startNode(TOKEN);
+        try (SshClient weak = SshClient.setUpDefaultClient()) {
+            weak.setHostConfigEntryResolver(HostConfigEntryResolver.EMPTY);
+            weak.setServerKeyVerifier(AcceptAllServerKeyVerifier.INSTANCE);
+            weak.setCipherFactories(List.of(BuiltinCiphers.aes128cbc));
+            weak.start();
+            assertThrows(IOException.class, () -> {
+                try (ClientSession session = weak.connect(NodeProtocol.ENROLL_USER, "127.0.0.1", node.ssh().port())
+                        .verify(TIMEOUT).getSession()) {
+                    session.addPasswordIdentity(TOKEN);
+                    session.auth().verify(TIMEOUT);
+                }
+            }, "no CBC cipher in common");
+        }
+        try (SshClient gcm = SshClient.setUpDefaultClient()) {
+            gcm.setHostConfigEntryResolver(HostConfigEntryResolver.EMPTY);
+            gcm.setServerKeyVerifier(AcceptAllServerKeyVerifier.INSTANCE);
+            gcm.setCipherFactories(List.of(BuiltinCiphers.aes128gcm, BuiltinCiphers.aes128ctr));
+            gcm.start();
+            try (ClientSession session = gcm.connect(NodeProtocol.ENROLL_USER, "127.0.0.1", node.ssh().port())
+                    .verify(TIMEOUT).getSession()) {
+                session.addPasswordIdentity(TOKEN);
+                session.auth().verify(TIMEOUT);
+                assertEquals(BuiltinCiphers.aes128gcm.getName(), session.getNegotiatedKexParameter(KexProposalOption.C2SENC));
+            }
         }
     }
 
