@@ -60,7 +60,7 @@ final class CliRunner {
     List<String> command(String... args) {
         List<String> cmd = new ArrayList<>(prefix);
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.addAll(List.of("--enable-native-access=ALL-UNNAMED", "-Xmx256m", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+        cmd.addAll(List.of("--enable-native-access=ALL-UNNAMED", "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
                 "-cp", classPath, "org.bulwark.repository.cli.RepositoryTool", "--repo", repo.toString(),
                 "--kdf-memory", "8192", "--kdf-iterations", "1"));
         cmd.addAll(List.of(args));
