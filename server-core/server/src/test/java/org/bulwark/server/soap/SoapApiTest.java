@@ -48,6 +48,14 @@ class SoapApiTest {
         Matcher token = Pattern.compile("<token>([A-Za-z0-9_-]{40,})</token>").matcher(answer.body());
         assertTrue(token.find(), answer.body());
         assertEquals(200, SERVER.server().http().get("/auth/session", token.group(1)).status(), "a REST-usable session");
+
+        Http.Answer tasks = SERVER.server().http().soap("""
+                <soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/" xmlns:b="urn:bulwark:soap:v1">
+                  <soap:Header><b:token>%s</b:token></soap:Header>
+                  <soap:Body><b:listTasks/></soap:Body>
+                </soap:Envelope>""".formatted(token.group(1)));
+        assertEquals(200, tasks.status(), tasks.body());
+        assertTrue(tasks.body().contains("listTasksResponse"), tasks.body());
     }
 
     @Test
