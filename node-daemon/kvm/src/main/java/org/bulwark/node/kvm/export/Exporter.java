@@ -72,11 +72,11 @@ public final class Exporter {
         Domain domain = hypervisor.domain(request.vm());
         Hypervisor.Lease lease = hypervisor.exclusive(domain);
         Deque<Export.Cleanup> teardown = new ArrayDeque<>();
-        Optional<Export.Cleanup> dropCheckpoint = Optional.empty();
+        Optional<String> checkpoint = Optional.empty();
+        List<DiskDefinition> disks = List.of();
         try {
             String definition = hypervisor.definition(domain);
-            List<DiskDefinition> disks = DomainXml.parse(definition).disks().stream()
-                    .filter(DiskDefinition::isHardDisk).toList();
+            disks = DomainXml.parse(definition).disks().stream().filter(DiskDefinition::isHardDisk).toList();
             if (disks.isEmpty()) {
                 throw new HypervisorException("virtual machine " + request.vm() + " has no disk to export");
             }
@@ -87,26 +87,34 @@ public final class Exporter {
             } else if (plan.since.isPresent() && !checkpoints(domain).contains(plan.since.get())) {
                 plan = plan.full("checkpoint " + plan.since.get() + " does not exist");
             }
-            Optional<String> checkpoint = bitmaps ? Optional.of(request.checkpoint()) : Optional.empty();
+            checkpoint = bitmaps ? Optional.of(request.checkpoint()) : Optional.empty();
             Path scratch = Files.createTempDirectory(Files.createDirectories(scratchRoot), "export-");
             teardown.push(() -> deleteTree(scratch));
             boolean live = hypervisor.state(domain).isActive();
             Started started = live
                     ? live(domain, disks, plan, checkpoint, scratch, teardown)
                     : offline(domain, disks, plan, checkpoint, scratch, teardown);
-            dropCheckpoint = checkpoint.map(name -> () -> dropCheckpoint(domain, disks, name));
             started.plan.fallback().ifPresent(reason -> LOG.warn("export of {}: full instead of incremental: {}",
                     request.vm(), reason));
             LOG.info("export of {} began: {} {} of {} disk(s), checkpoint {}", request.vm(), live ? "live" : "offline",
                     started.plan.since.isPresent() ? "incremental since " + started.plan.since.get() : "full",
                     started.disks.size(), checkpoint.orElse("none"));
             return new Export(request.vm(), started.plan.since, checkpoint, started.plan.fallback(), live, definition,
-                    started.disks, teardown, dropCheckpoint.get(), lease);
+                    started.disks, teardown, dropper(domain, disks, checkpoint), lease);
         } catch (IOException | RuntimeException e) {
-            new Export(request.vm(), Optional.empty(), Optional.empty(), Optional.empty(), false, "", List.of(),
-                    teardown, () -> { }, lease).close();
+            new Export(request.vm(), Optional.empty(), checkpoint, Optional.empty(), false, "", List.of(), teardown,
+                    dropper(domain, disks, checkpoint), lease).close();
             throw e;
         }
+    }
+
+    /** Drops the export's checkpoint if it came to exist. */
+    private Export.Cleanup dropper(Domain domain, List<DiskDefinition> disks, Optional<String> checkpoint) {
+        return () -> {
+            if (checkpoint.isPresent() && checkpoints(domain).contains(checkpoint.get())) {
+                dropCheckpoint(domain, disks, checkpoint.get());
+            }
+        };
     }
 
     /** The names of the machine's checkpoints. */

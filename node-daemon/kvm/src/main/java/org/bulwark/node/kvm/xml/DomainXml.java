@@ -1,5 +1,8 @@
 package org.bulwark.node.kvm.xml;
 
+import static org.bulwark.node.kvm.xml.SafeXml.child;
+import static org.bulwark.node.kvm.xml.SafeXml.children;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -8,8 +11,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
-import static org.bulwark.node.kvm.xml.SafeXml.child;
-import static org.bulwark.node.kvm.xml.SafeXml.children;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
