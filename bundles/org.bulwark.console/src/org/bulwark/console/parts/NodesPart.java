@@ -1,39 +1,27 @@
 package org.bulwark.console.parts;
 
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 import java.util.List;
 import org.bulwark.api.Node;
 import org.bulwark.api.NodeState;
+import org.bulwark.client.BulwarkClient;
 import org.bulwark.console.ConsoleIds;
-import org.bulwark.console.jobs.RefreshJob;
 import org.bulwark.console.model.ConsoleSession;
-import org.eclipse.e4.ui.di.Focus;
 import org.eclipse.e4.ui.di.UISynchronize;
 import org.eclipse.e4.ui.workbench.modeling.ESelectionService;
 import org.eclipse.swt.widgets.Composite;
 
 /** The enrolled nodes with their state and load, refreshed every two seconds. */
-public final class NodesPart {
-    static final long REFRESH_MILLIS = 2000;
-
-    private final ConsoleSession session;
-    private final UISynchronize ui;
-    private final ESelectionService selection;
-    private RecordTable<Node> table;
-    private RefreshJob<List<Node>> refresh;
+public final class NodesPart extends LiveTablePart<Node> {
 
     @Inject
     public NodesPart(ConsoleSession session, UISynchronize ui, ESelectionService selection) {
-        this.session = session;
-        this.ui = ui;
-        this.selection = selection;
+        super(session, ui, selection);
     }
 
-    @PostConstruct
-    void create(Composite parent) {
-        table = new RecordTable<>(parent, Node.class, Node::id, ConsoleIds.NODES_TABLE, ConsoleIds.NODES_STATUS);
+    @Override
+    RecordTable<Node> createTable(Composite parent) {
+        RecordTable<Node> table = new RecordTable<>(parent, Node.class, Node::id, ConsoleIds.NODES_TABLE, ConsoleIds.NODES_STATUS);
         table.column("Name", 140, Node::name);
         table.column("Host", 140, node -> node.host() + ":" + node.sshPort());
         table.column("State", 100, node -> Format.text(node.state()));
@@ -42,24 +30,16 @@ public final class NodesPart {
         table.column("Running", 70, node -> Integer.toString(node.runningTasks()));
         table.column("Last seen", 150, node -> Format.time(node.lastSeen()));
         table.column("Message", 260, node -> Format.text(node.statusMessage()));
-        table.onSelection(selection::setSelection);
-        refresh = new RefreshJob<>("Refreshing nodes", REFRESH_MILLIS, ui,
-                () -> session.call(client -> client.nodes().list()), this::show, table::showFailure);
-        refresh.schedule();
+        return table;
     }
 
-    private void show(List<Node> nodes) {
-        long online = nodes.stream().filter(node -> node.state() == NodeState.ONLINE).count();
-        table.show(nodes, nodes.size() + (nodes.size() == 1 ? " node, " : " nodes, ") + online + " online");
+    @Override
+    List<Node> fetch(BulwarkClient client) {
+        return client.nodes().list();
     }
 
-    @Focus
-    void focus() {
-        table.setFocus();
-    }
-
-    @PreDestroy
-    void dispose() {
-        refresh.stop();
+    @Override
+    String summary(List<Node> nodes) {
+        return count(nodes.size(), "node") + ", " + nodes.stream().filter(node -> node.state() == NodeState.ONLINE).count() + " online";
     }
 }

@@ -20,18 +20,20 @@ final class ProgressBars {
     }
 
     /**
-     * @param percent the percentage of a row's data, 0 to 100
-     * @param color the bar's colour for a row's data
+     * @param rowType the class of the rows' data
+     * @param percent the percentage of a row, 0 to 100
+     * @param color the bar's colour for a row
      */
-    static void draw(Table table, int column, ToIntFunction<Object> percent, Function<Object, Color> color) {
+    static <T> void draw(Table table, int column, Class<T> rowType, ToIntFunction<T> percent, Function<T, Color> color) {
         table.addListener(SWT.EraseItem, event -> {
             if (event.index == column) {
                 event.detail &= ~SWT.FOREGROUND;
             }
         });
         table.addListener(SWT.PaintItem, event -> {
-            if (event.index == column && event.item.getData() != null) {
-                paint(event, percent.applyAsInt(event.item.getData()), color.apply(event.item.getData()));
+            if (event.index == column && rowType.isInstance(event.item.getData())) {
+                T row = rowType.cast(event.item.getData());
+                paint(event, percent.applyAsInt(row), color.apply(row));
             }
         });
     }

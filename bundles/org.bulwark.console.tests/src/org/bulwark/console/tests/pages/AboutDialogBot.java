@@ -6,14 +6,7 @@ import org.bulwark.console.tests.bot.Bot;
 import org.bulwark.console.tests.bot.ShellBot;
 
 /** The About dialog. */
-public final class AboutDialogBot {
-    private final Bot bot;
-    private final ShellBot shell;
-
-    private AboutDialogBot(Bot bot, ShellBot shell) {
-        this.bot = bot;
-        this.shell = shell;
-    }
+public record AboutDialogBot(Bot bot, ShellBot shell) {
 
     static AboutDialogBot waitFor(Bot bot) {
         return new AboutDialogBot(bot, bot.shell(AboutDialog.TITLE));

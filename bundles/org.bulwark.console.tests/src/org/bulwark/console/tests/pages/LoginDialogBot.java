@@ -6,14 +6,7 @@ import org.bulwark.console.tests.bot.Bot;
 import org.bulwark.console.tests.bot.ShellBot;
 
 /** The login dialog, at start-up or after a session ended. */
-public final class LoginDialogBot {
-    private final Bot bot;
-    private final ShellBot shell;
-
-    private LoginDialogBot(Bot bot, ShellBot shell) {
-        this.bot = bot;
-        this.shell = shell;
-    }
+public record LoginDialogBot(Bot bot, ShellBot shell) {
 
     /** Waits for the start-up login dialog. */
     public static LoginDialogBot atStartup(Bot bot) {

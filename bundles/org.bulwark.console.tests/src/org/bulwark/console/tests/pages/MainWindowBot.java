@@ -7,17 +7,9 @@ import org.bulwark.console.tests.bot.ShellBot;
 import org.bulwark.console.tests.bot.TableBot;
 
 /** The console's main window: navigator, parts, tool bar and status bar. */
-public final class MainWindowBot {
+public record MainWindowBot(Bot bot, ShellBot shell) {
     /** The window title. */
     public static final String TITLE = "Bulwark Console";
-
-    private final Bot bot;
-    private final ShellBot shell;
-
-    private MainWindowBot(Bot bot, ShellBot shell) {
-        this.bot = bot;
-        this.shell = shell;
-    }
 
     /** Waits for the main window to open. */
     public static MainWindowBot waitFor(Bot bot) {

@@ -7,14 +7,7 @@ import org.bulwark.console.tests.bot.ShellBot;
 import org.bulwark.console.tests.bot.TableBot;
 
 /** The Nodes part: the table of nodes and its "Ping node" button. */
-public final class NodesPartBot {
-    private final Bot bot;
-    private final ShellBot shell;
-
-    NodesPartBot(Bot bot, ShellBot shell) {
-        this.bot = bot;
-        this.shell = shell;
-    }
+public record NodesPartBot(Bot bot, ShellBot shell) {
 
     public TableBot table() {
         return shell.tableWithId(ConsoleIds.NODES_TABLE);

@@ -8,14 +8,7 @@ import org.bulwark.console.tests.bot.ShellBot;
 import org.bulwark.console.tests.bot.TableBot;
 
 /** The Tasks part: the task queue with state and progress. */
-public final class TasksPartBot {
-    private final Bot bot;
-    private final ShellBot shell;
-
-    TasksPartBot(Bot bot, ShellBot shell) {
-        this.bot = bot;
-        this.shell = shell;
-    }
+public record TasksPartBot(Bot bot, ShellBot shell) {
 
     public TableBot table() {
         return shell.tableWithId(ConsoleIds.TASKS_TABLE);
