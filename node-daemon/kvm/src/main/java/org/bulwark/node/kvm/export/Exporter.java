@@ -260,7 +260,12 @@ public final class Exporter {
             @Override
             public void read(long offset, ByteBuffer dst) throws IOException {
                 synchronized (client) {
-                    client.read(offset, dst);
+                    try {
+                        client.read(offset, dst);
+                    } catch (IOException e) {
+                        throw new IOException("cannot read disk " + disk.target() + " at offset " + offset
+                                + " (did the machine stop or vanish during the export?): " + e.getMessage(), e);
+                    }
                 }
             }
         };

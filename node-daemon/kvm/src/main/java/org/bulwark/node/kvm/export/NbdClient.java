@@ -356,13 +356,15 @@ final class NbdClient implements AutoCloseable {
         }
     }
 
-    /** Says goodbye (NBD_CMD_DISC) and closes the socket. */
+    /** Says goodbye (NBD_CMD_DISC) if the server still listens, and closes the socket. */
     @Override
     public void close() throws IOException {
         try (channel) {
             if (channel.isOpen() && channel.isConnected()) {
                 request(CMD_DISC, 0, 0);
             }
+        } catch (IOException gone) {
+            // the server went first (machine stopped, job ended): nothing left to say goodbye to
         }
     }
 }

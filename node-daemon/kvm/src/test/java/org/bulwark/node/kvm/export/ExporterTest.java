@@ -168,6 +168,22 @@ class ExporterTest {
     }
 
     @Test
+    void machineStoppedDuringTheExportIsAClearReadErrorAndLeavesNoCheckpoint() throws Exception {
+        String vm = LAB.startVm();
+        try (Export export = exporter.begin(ExportRequest.full(vm))) {
+            DiskExport disk = export.disks().getFirst();
+            LAB.stop(vm);
+            IOException e = assertThrows(IOException.class, () -> disk.source().read(0, ByteBuffer.allocate(4096)));
+            assertTrue(e.getMessage().startsWith("cannot read disk vda at offset 0"), e.getMessage());
+        }
+        assertEquals(List.of(), exporter.checkpoints(vm), "the unfinished export's checkpoint is dropped");
+        try (Export next = exporter.begin(ExportRequest.full(vm))) {
+            assertFalse(next.live());
+            assertEquals(LAB.rawSha256(LAB.disk(vm)), KvmLab.sha256(assemble(next.disks().getFirst())));
+        }
+    }
+
+    @Test
     void unknownMachineIsRefused() {
         assertThrows(UnknownVmException.class, () -> exporter.begin(ExportRequest.full("no-such-vm")));
         assertThrows(IllegalArgumentException.class, () -> ExportRequest.incremental("vm", "-o evil"));
