@@ -215,6 +215,13 @@ public final class MetadataDb implements AutoCloseable {
         return out;
     }
 
+    /** Tombstones of an owner's items, newest deletion first: what was deleted, and when the backup saw it. */
+    public synchronized List<ItemVersion> tombstones(String owner) throws IOException {
+        List<ItemVersion> out = new ArrayList<>();
+        query("SELECT * FROM item WHERE owner = ? AND deleted = 1 ORDER BY modified DESC, id", rs -> out.add(version(rs)), owner);
+        return out;
+    }
+
     public synchronized List<Run> runs() throws IOException {
         List<Run> out = new ArrayList<>();
         query("SELECT id, finished, complete, items, bytes FROM run ORDER BY id",

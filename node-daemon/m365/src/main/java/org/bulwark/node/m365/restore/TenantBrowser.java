@@ -136,6 +136,11 @@ public final class TenantBrowser implements AutoCloseable {
         return out;
     }
 
+    /** Deleted items of a mailbox, drive or team, with the time the backup saw each deletion. */
+    public List<ItemVersion> deletedItems(Service service, String owner) throws IOException {
+        return store(service).db().tombstones(owner);
+    }
+
     /** One message as it was at a restore point. */
     public ItemVersion message(long point, String user, String messageId) throws IOException {
         return require(store(Service.MAIL).db().itemAt(point, user, Kinds.MESSAGE, messageId), "message " + messageId, point);

@@ -80,6 +80,7 @@ public final class TenantRestore {
                 mime = in.readAllBytes();
             }
             RequestInformation req = target.toPostRequestInformation(new Message());
+            req.headers.remove("Content-Type");
             req.setStreamContent(new ByteArrayInputStream(Base64.getEncoder().encode(mime)), "text/plain");
             Message made = graph.getRequestAdapter().send(req, ERRORS, Message::createFromDiscriminatorValue);
             created.add(made.getId());
