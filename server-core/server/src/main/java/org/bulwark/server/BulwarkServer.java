@@ -23,6 +23,8 @@ import org.bulwark.server.db.EmbeddedDatabase;
 import org.bulwark.server.fleet.NodeRegistry;
 import org.bulwark.server.logging.Logging;
 import org.bulwark.server.node.NodeGateway;
+import org.bulwark.server.node.ssh.ChannelSettings;
+import org.bulwark.server.node.ssh.SshNodeGateway;
 import org.bulwark.server.persistence.Jpa;
 import org.bulwark.server.persistence.JpaDatabaseProbe;
 import org.bulwark.server.persistence.JpaNodeStore;
@@ -54,6 +56,8 @@ public final class BulwarkServer implements AutoCloseable {
     public static final String URL_FILE = "server.url";
     /** File in the data folder with the first administrator's one-time password. */
     public static final String INITIAL_PASSWORD_FILE = "initial-admin-password";
+    /** The server's SSH key pair for the node channel, inside the data folder. */
+    public static final String SERVER_KEY_FILE = "ssh/server-key";
     private static final Logger LOG = LoggerFactory.getLogger(BulwarkServer.class);
 
     private final List<AutoCloseable> resources = new ArrayList<>();
@@ -168,9 +172,19 @@ public final class BulwarkServer implements AutoCloseable {
         return host.contains(":") ? "[" + host + "]" : host;
     }
 
-    /** The node gateway of a production server: SSH, with the server's key in the data folder. */
-    static NodeGateway gateway(ServerConfig config) {
-        throw new UnsupportedOperationException("SSH node gateway not wired yet");
+    /**
+     * The node gateway: SSH, with the server's key pair in {@code <data.dir>/ssh/server-key}
+     * (created on first start) and heartbeats every {@code node.heartbeat}.
+     */
+    public static NodeGateway gateway(ServerConfig config) {
+        ChannelSettings defaults = ChannelSettings.DEFAULTS;
+        ChannelSettings settings = new ChannelSettings(config.nodeHeartbeat(), defaults.backoffMin(),
+                defaults.backoffMax(), defaults.connectTimeout(), defaults.requestTimeout());
+        try {
+            return new SshNodeGateway(config.dataDir().resolve(SERVER_KEY_FILE), settings);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot load or create the server's SSH key", e);
+        }
     }
 
     public static void main(String[] args) {

@@ -8,7 +8,7 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /** The domain packages know nothing of adapters, persistence or transport. */
-@AnalyzeClasses(packages = "org.bulwark.server", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(packages = "org.bulwark.server", importOptions = {ImportOption.DoNotIncludeTests.class, ImportOption.DoNotIncludeJars.class})
 class ArchitectureTest {
     private static final String[] DOMAIN = {"..server.user..", "..server.task..", "..server.fleet..",
         "..server.system..", "..server.errors.."};

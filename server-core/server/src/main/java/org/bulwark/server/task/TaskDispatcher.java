@@ -106,8 +106,10 @@ public final class TaskDispatcher implements TaskEvents, AutoCloseable {
             if (e.reason() == NodeException.Reason.NOT_CONNECTED || e.reason() == NodeException.Reason.UNREACHABLE) {
                 store.requeue(task.id());
                 LOG.warn("task requeued task={} node={} reason={}", task.id(), nodeName, e.getMessage());
-            } else {
+            } else if (e.reason() == NodeException.Reason.REJECTED) {
                 end(task.id(), TaskState.FAILED, "Node " + nodeName + " refused the task: " + e.getMessage(), null);
+            } else {
+                end(task.id(), TaskState.FAILED, "Could not hand the task to node " + nodeName + ": " + e.getMessage(), null);
             }
         }
     }
