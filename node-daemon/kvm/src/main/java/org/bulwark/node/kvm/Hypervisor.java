@@ -74,12 +74,7 @@ public final class Hypervisor implements AutoCloseable {
 
     /** All virtual machines, running or not, sorted by name. */
     public List<VirtualMachine> list() {
-        Domain[] domains;
-        try {
-            domains = connection().listAllDomains(0);
-        } catch (LibvirtException e) {
-            throw failure("list virtual machines", e);
-        }
+        Domain[] domains = withConnection("list virtual machines", c -> c.listAllDomains(0));
         List<VirtualMachine> machines = new ArrayList<>();
         for (Domain domain : domains) {
             try {
@@ -99,10 +94,35 @@ public final class Hypervisor implements AutoCloseable {
 
     /** libvirt's handle of the virtual machine named {@code name}; {@link UnknownVmException} if there is none. */
     public Domain domain(String name) {
-        try {
-            return connection().domainLookupByName(name);
-        } catch (LibvirtException e) {
-            throw failure("find virtual machine '" + name + "'", e);
+        return withConnection("find virtual machine '" + name + "'", c -> c.domainLookupByName(name));
+    }
+
+    /** A call on the connection. */
+    private interface ConnectionCall<T> {
+        T apply(Connect connect) throws LibvirtException;
+    }
+
+    /**
+     * Runs {@code call}; if the connection turns out dead (libvirtd restarted: {@code isAlive()} only
+     * notices after a failed call), reconnects and tries once more.
+     */
+    private <T> T withConnection(String attempted, ConnectionCall<T> call) {
+        for (int attempt = 1; ; attempt++) {
+            Connect used = connection();
+            try {
+                return call.apply(used);
+            } catch (LibvirtException e) {
+                HypervisorException failure = failure(attempted, e);
+                if (attempt > 1 || !(failure instanceof HypervisorUnavailableException)) {
+                    throw failure;
+                }
+                LOG.info("libvirt connection to {} lost ({}), reconnecting", uri, e.getMessage());
+                synchronized (this) {
+                    if (connect == used) {
+                        closeQuietly();
+                    }
+                }
+            }
         }
     }
 

@@ -9,6 +9,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.bulwark.node.kvm.KvmLab;
@@ -181,6 +182,26 @@ class ExporterTest {
             assertFalse(next.live());
             assertEquals(LAB.rawSha256(LAB.disk(vm)), KvmLab.sha256(assemble(next.disks().getFirst())));
         }
+    }
+
+    @Test
+    void rawDiskGetsFullExportsWithoutCheckpoint() throws Exception {
+        String vm = LAB.defineVm();
+        Path raw = LAB.folder().resolve(vm + ".img");
+        KvmLab.run("qemu-img", "convert", "-O", "raw", LAB.disk(vm).toString(), raw.toString());
+        String definition = LAB.hypervisor().definition(LAB.hypervisor().domain(vm));
+        LAB.hypervisor().connection().domainDefineXML(definition.replace("type=\"qcow2\"", "type=\"raw\"")
+                .replace("type='qcow2'", "type='raw'").replace(LAB.disk(vm).toString(), raw.toString()));
+
+        try (Export export = exporter.begin(ExportRequest.incremental(vm, "anything"))) {
+            assertEquals(ExportKind.FULL, export.kind());
+            assertTrue(export.fallbackReason().orElseThrow().contains("not all qcow2"), export.fallbackReason().get());
+            assertTrue(export.checkpoint().isEmpty(), "raw images carry no dirty bitmaps");
+            assertEquals("raw", export.disks().getFirst().format());
+            assertEquals(LAB.rawSha256(raw), KvmLab.sha256(assemble(export.disks().getFirst())));
+            export.commit();
+        }
+        assertEquals(List.of(), exporter.checkpoints(vm));
     }
 
     @Test
