@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -93,7 +92,7 @@ final class BackupWriter {
      * Stores a disk image in fixed-size chunks. With a parent item and changed extents only the
      * blocks the extents touch are read; the other blocks are taken from the parent.
      */
-    int addImage(FileChannel ch, long size, int chunkSize, ManifestItem parent, List<Extent> changed) throws IOException {
+    int addImage(ImageSource.Reader ch, long size, int chunkSize, ManifestItem parent, List<Extent> changed) throws IOException {
         Segment[] parentBlocks = parent == null || changed == null ? null : blocks(parent, chunkSize);
         BitSet dirty = null;
         if (parentBlocks != null) {
@@ -120,11 +119,7 @@ final class BackupWriter {
             }
             byte[] buf = new byte[len];
             ByteBuffer bb = ByteBuffer.wrap(buf);
-            while (bb.hasRemaining()) {
-                if (ch.read(bb, off + bb.position()) < 0) {
-                    throw new IOException("image ended at " + (off + bb.position()) + " of " + size + " bytes");
-                }
-            }
+            ch.read(off, bb);
             pending.add(pipeline.submit(buf, len));
             advance(len);
         }

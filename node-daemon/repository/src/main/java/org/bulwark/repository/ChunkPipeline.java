@@ -22,7 +22,7 @@ import org.bulwark.repository.format.Segment;
  */
 final class ChunkPipeline implements AutoCloseable {
 
-    private static final byte[] ZEROS = new byte[64 << 20];
+    private static final byte[] ZEROS = new byte[1 << 20];
 
     private final Destination dest;
     private final ObjectCodec codec;
@@ -45,7 +45,13 @@ final class ChunkPipeline implements AutoCloseable {
     }
 
     static boolean isZero(byte[] data, int len) {
-        return Arrays.mismatch(data, 0, len, ZEROS, 0, len) < 0;
+        for (int off = 0; off < len; off += ZEROS.length) {
+            int n = Math.min(ZEROS.length, len - off);
+            if (Arrays.mismatch(data, off, off + n, ZEROS, 0, n) >= 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Stores a chunk (the array is handed over) and returns its segment once stored. */

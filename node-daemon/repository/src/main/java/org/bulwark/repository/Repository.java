@@ -2,6 +2,7 @@ package org.bulwark.repository;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
@@ -257,10 +258,61 @@ public final class Repository implements AutoCloseable {
             long size = ch.size();
             long toRead = parentItem == null ? size : options.changed().stream().mapToLong(Extent::length).sum();
             BackupWriter w = new BackupWriter(this, pipeline, options.progress(), toRead);
-            int item = w.addImage(ch, size, config.fixedChunkSize(), parentItem, options.changed());
+            int item = w.addImage((offset, dst) -> readFully(ch, offset, dst, size), size, config.fixedChunkSize(),
+                    parentItem, options.changed());
             long mtime = nanos(Files.getLastModifiedTime(image));
             w.entry(new CatalogEntry(image.getFileName().toString(), EntryType.DISK_IMAGE, 0, mtime, size, "", item));
             return w.commit(label, BackupKind.DISK_IMAGE, parent == null ? null : parent.id(), image.toAbsolutePath().toString());
+        }
+    }
+
+    private static void readFully(FileChannel ch, long offset, ByteBuffer dst, long size) throws IOException {
+        int start = dst.position();
+        while (dst.hasRemaining()) {
+            if (ch.read(dst, offset + dst.position() - start) < 0) {
+                throw new IOException("image ended at " + (offset + dst.position() - start) + " of " + size + " bytes");
+            }
+        }
+    }
+
+    /**
+     * Backs up disk images read at random offsets (a virtual machine's disks over NBD) and small
+     * files beside them (its definition) as one backup, in fixed-size chunks. With a parent, an
+     * image whose changed extents are given reads only those; every other block comes from the
+     * parent's image of the same name.
+     *
+     * @param files name to content, stored as regular files in the catalog
+     */
+    public Backup backupImages(List<ImageSource> images, Map<String, byte[]> files, BackupOptions options) throws IOException {
+        String label = options.label() == null ? images.getFirst().name() : options.label();
+        try (RepositoryLock lock = RepositoryLock.acquire(dest, false, "backup of " + label);
+             ChunkPipeline pipeline = pipeline()) {
+            Backup parent = resolveParent(options.parent(), label);
+            List<ManifestItem> parentItems = parent == null ? List.of() : manifest(parent);
+            Map<ImageSource, ManifestItem> reused = new HashMap<>();
+            long total = 0;
+            for (ImageSource image : images) {
+                CatalogEntry previous = parent == null ? null : parent.entry(image.name());
+                if (previous != null && previous.type() == EntryType.DISK_IMAGE && image.changed() != null) {
+                    reused.put(image, parentItems.get(previous.item()));
+                    total += image.changed().stream().mapToLong(Extent::length).sum();
+                } else {
+                    total += image.size();
+                }
+            }
+            BackupWriter w = new BackupWriter(this, pipeline, options.progress(), total);
+            long now = System.currentTimeMillis() * 1_000_000L;
+            for (ImageSource image : images) {
+                ManifestItem parentItem = reused.get(image);
+                int item = w.addImage(image.reader(), image.size(), config.fixedChunkSize(), parentItem,
+                        parentItem == null ? null : image.changed());
+                w.entry(new CatalogEntry(image.name(), EntryType.DISK_IMAGE, 0, now, image.size(), "", item));
+            }
+            for (Map.Entry<String, byte[]> file : files.entrySet()) {
+                int item = w.addStream(new java.io.ByteArrayInputStream(file.getValue()), cdc());
+                w.entry(new CatalogEntry(file.getKey(), EntryType.FILE, 0640, now, file.getValue().length, "", item));
+            }
+            return w.commit(label, BackupKind.DISK_IMAGE, parent == null ? null : parent.id(), label);
         }
     }
 

@@ -28,6 +28,7 @@ import org.bulwark.repository.format.Segment;
 final class Verifier {
     private final Repository repo;
     private final ProgressListener progress;
+    private final AtomicLong bytes = new AtomicLong();
 
     Verifier(Repository repo, ProgressListener progress) {
         this.repo = repo;
@@ -62,7 +63,6 @@ final class Verifier {
             }
         })));
         Map<ChunkId, String> bad = checkChunks(chunks);
-        AtomicLong bytes = this.bytes;
         for (var e : good.entrySet()) {
             Backup b = e.getKey();
             for (CatalogEntry entry : b.entries()) {
@@ -84,8 +84,6 @@ final class Verifier {
         }
         return new VerifyReport(names.size(), chunks.size(), bytes.get(), damage);
     }
-
-    private final AtomicLong bytes = new AtomicLong();
 
     private Map<ChunkId, String> checkChunks(Set<ChunkId> chunks) throws IOException {
         Map<ChunkId, String> bad = new ConcurrentHashMap<>();

@@ -5,7 +5,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -130,7 +129,7 @@ public record KeyFile(KdfParams kdf, byte[] salt, Instant created, byte[] nonce,
 
     /** A short, stable id of this key file (hex of its salt's first 8 bytes). */
     public String id() {
-        return java.util.HexFormat.of().formatHex(ByteBuffer.wrap(salt, 0, 8).array(), 0, 8);
+        return java.util.HexFormat.of().formatHex(salt, 0, 8);
     }
 
     @Override

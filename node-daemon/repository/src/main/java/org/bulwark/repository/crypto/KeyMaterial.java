@@ -3,7 +3,6 @@ package org.bulwark.repository.crypto;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
-import java.util.Arrays;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -80,15 +79,5 @@ public final class KeyMaterial {
     @Override
     public String toString() {
         return "KeyMaterial[***]";
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof KeyMaterial k && Arrays.equals(master, k.master);
-    }
-
-    @Override
-    public int hashCode() {
-        return Arrays.hashCode(keyCheck());
     }
 }
