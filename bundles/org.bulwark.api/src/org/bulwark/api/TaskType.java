@@ -5,5 +5,13 @@ public enum TaskType {
     /** Round trip server → node → server with progress events; proves the channel. */
     PING,
     /** The node reports the virtual machines of its local hypervisor. */
-    INVENTORY
+    INVENTORY,
+    /** Export a virtual machine's disks (full or incremental) and store them with its definition in a repository. */
+    BACKUP,
+    /** Write a restore point's disks as raw or qcow2 image files into a chosen folder. */
+    RESTORE,
+    /** Define a virtual machine again from a restore point's saved definition, its disks restored into a folder. */
+    IMPORT,
+    /** Take, prune (keep last N of a policy) or revert to persisted hypervisor snapshots. */
+    SNAPSHOT
 }

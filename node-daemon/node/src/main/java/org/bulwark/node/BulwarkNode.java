@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
@@ -17,7 +18,10 @@ import org.bulwark.node.api.TaskApiServer;
 import org.bulwark.node.enrollment.EnrollmentStore;
 import org.bulwark.node.ssh.NodeSshServer;
 import org.bulwark.node.task.PingTask;
+import org.bulwark.node.task.TaskHandler;
 import org.bulwark.node.task.TaskRunner;
+import org.bulwark.node.vm.VmSettings;
+import org.bulwark.node.vm.VmTasks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,7 +49,10 @@ public final class BulwarkNode implements AutoCloseable {
             Files.createDirectories(dataDir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         }
         this.enrollment = EnrollmentStore.open(dataDir, config.enrollmentToken());
-        this.tasks = new TaskRunner(config.capacity(), Map.of(TaskType.PING, new PingTask(config.name())));
+        Map<TaskType, TaskHandler> handlers = new EnumMap<>(TaskType.class);
+        handlers.put(TaskType.PING, new PingTask(config.name()));
+        handlers.putAll(VmTasks.handlers(new VmSettings(config.libvirtUri(), config.scratchDir())));
+        this.tasks = new TaskRunner(config.capacity(), handlers);
         this.api = new TaskApiServer(tasks, this::status);
         this.ssh = new NodeSshServer(config.sshHost(), config.sshPort(), KeyPairFile.loadOrCreate(dataDir.resolve(HOST_KEY_FILE)),
                 enrollment, api::endpoint, this::status);

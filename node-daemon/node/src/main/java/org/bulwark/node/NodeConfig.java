@@ -20,9 +20,11 @@ import java.util.TreeSet;
  * @param sshPort port of the SSH endpoint; 0 picks a free one
  * @param capacity how many tasks run at once
  * @param enrollmentToken a preset one-time enrollment token, or null to generate one
+ * @param libvirtUri the hypervisor the KVM tasks use unless a task names another
+ * @param scratchDir where KVM exports make their scratch folders (NBD sockets, so keep it short)
  */
 public record NodeConfig(Path dataDir, String name, String sshHost, int sshPort, int capacity,
-                         String enrollmentToken) {
+                         String enrollmentToken, String libvirtUri, Path scratchDir) {
 
     public static final String DATA_DIR = "data.dir";
     public static final String NAME = "name";
@@ -30,7 +32,17 @@ public record NodeConfig(Path dataDir, String name, String sshHost, int sshPort,
     public static final String SSH_PORT = "ssh.port";
     public static final String CAPACITY = "capacity";
     public static final String ENROLLMENT_TOKEN = "enrollment.token";
-    private static final Set<String> KEYS = Set.of(DATA_DIR, NAME, SSH_HOST, SSH_PORT, CAPACITY, ENROLLMENT_TOKEN);
+    public static final String LIBVIRT_URI = "libvirt.uri";
+    public static final String SCRATCH_DIR = "scratch.dir";
+    /** The local system QEMU driver. */
+    public static final String DEFAULT_LIBVIRT_URI = "qemu:///system";
+    private static final Set<String> KEYS = Set.of(DATA_DIR, NAME, SSH_HOST, SSH_PORT, CAPACITY, ENROLLMENT_TOKEN,
+            LIBVIRT_URI, SCRATCH_DIR);
+
+    /** Settings with the default hypervisor ({@value #DEFAULT_LIBVIRT_URI}) and scratch folder ({@code <dataDir>/scratch}). */
+    public NodeConfig(Path dataDir, String name, String sshHost, int sshPort, int capacity, String enrollmentToken) {
+        this(dataDir, name, sshHost, sshPort, capacity, enrollmentToken, DEFAULT_LIBVIRT_URI, dataDir.resolve("scratch"));
+    }
 
     /** Reads the properties file. */
     public static NodeConfig load(Path file) throws IOException {
@@ -66,9 +78,13 @@ public record NodeConfig(Path dataDir, String name, String sshHost, int sshPort,
             throw new IllegalArgumentException(ENROLLMENT_TOKEN + " must have at least 16 characters");
         }
         String host = value(properties, SSH_HOST);
+        String uri = value(properties, LIBVIRT_URI);
+        String scratch = value(properties, SCRATCH_DIR);
         return new NodeConfig(Path.of(dataDir), name == null ? hostName() : name, host == null ? "0.0.0.0" : host,
                 Numbers.parse(SSH_PORT, value(properties, SSH_PORT), 2222, 0, 65535),
-                Numbers.parse(CAPACITY, value(properties, CAPACITY), 2, 1, 1024), token);
+                Numbers.parse(CAPACITY, value(properties, CAPACITY), 2, 1, 1024), token,
+                uri == null ? DEFAULT_LIBVIRT_URI : uri,
+                scratch == null ? Path.of(dataDir).resolve("scratch") : Path.of(scratch));
     }
 
     private static String value(Properties properties, String key) {
@@ -87,6 +103,7 @@ public record NodeConfig(Path dataDir, String name, String sshHost, int sshPort,
     @Override
     public String toString() {
         return "NodeConfig[dataDir=" + dataDir + ", name=" + name + ", sshHost=" + sshHost + ", sshPort=" + sshPort
-                + ", capacity=" + capacity + ", enrollmentToken=" + (enrollmentToken == null ? "none" : "***") + "]";
+                + ", capacity=" + capacity + ", enrollmentToken=" + (enrollmentToken == null ? "none" : "***")
+                + ", libvirtUri=" + libvirtUri + ", scratchDir=" + scratchDir + "]";
     }
 }
