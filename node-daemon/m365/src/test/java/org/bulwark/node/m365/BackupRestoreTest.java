@@ -111,7 +111,7 @@ class BackupRestoreTest {
         String general = f.graph.addChannel(team, "General");
         String c1 = f.graph.addChannelMessage(team, general, "Welcome", "<p>Welcome all</p>", "Alice");
         String c2 = f.graph.addChannelMessage(team, general, "Build broken", "<p>again</p>", "Bob");
-        f.graph.throttleNext(2);
+        f.graph.throttleNext(Integer.getInteger("throttles", 2));
 
         BackupReport full = f.backup();
 

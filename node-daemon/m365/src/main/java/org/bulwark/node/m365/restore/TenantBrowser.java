@@ -60,19 +60,29 @@ public final class TenantBrowser implements AutoCloseable {
         return st;
     }
 
-    /** Complete runs of any service, oldest first. */
+    /** Runs complete in every service they backed up, oldest first. */
     public List<RestorePoint> restorePoints() throws IOException {
         Map<Long, RestorePoint> out = new TreeMap<>();
+        Set<Long> incomplete = new HashSet<>();
         for (Service s : Service.values()) {
             for (MetadataDb.Run r : store(s).db().runs()) {
-                if (r.complete()) {
-                    RestorePoint old = out.get(r.id());
-                    out.put(r.id(), new RestorePoint(r.id(), Instant.ofEpochMilli(r.id()), Instant.ofEpochMilli(r.finished()),
-                            r.items() + (old == null ? 0 : old.items()), r.bytes() + (old == null ? 0 : old.bytes())));
+                if (!r.complete()) {
+                    incomplete.add(r.id());
+                    continue;
                 }
+                RestorePoint old = out.get(r.id());
+                out.put(r.id(), new RestorePoint(r.id(), Instant.ofEpochMilli(r.id()),
+                        Instant.ofEpochMilli(Math.max(r.finished(), old == null ? 0 : old.finished().toEpochMilli())),
+                        r.items() + (old == null ? 0 : old.items()), r.bytes() + (old == null ? 0 : old.bytes())));
             }
         }
+        out.keySet().removeAll(incomplete);
         return new ArrayList<>(out.values());
+    }
+
+    /** The runs of one service, complete or not (a run that failed for some owners is not a restore point). */
+    public List<MetadataDb.Run> runs(Service service) throws IOException {
+        return store(service).db().runs();
     }
 
     /** The newest restore point. */
