@@ -32,6 +32,8 @@ class NodeConfigTest {
         assertEquals(2, config.capacity());
         assertNull(config.enrollmentToken());
         assertFalse(config.name().isBlank(), "name defaults to the host name");
+        assertEquals("qemu:///system", config.libvirtUri());
+        assertEquals(Path.of("/var/lib/bulwark-node/scratch"), config.scratchDir());
     }
 
     @Test
@@ -44,9 +46,12 @@ class NodeConfigTest {
                 ssh.port = 0
                 capacity = 4
                 enrollment.token = abcdefghijklmnopqrstuvwxyz
+                libvirt.uri = qemu+ssh://root@kvm-01/system
+                scratch.dir = /run/bulwark
                 """);
         NodeConfig config = NodeConfig.load(file);
-        assertEquals(new NodeConfig(Path.of("/srv/node"), "kvm-01", "127.0.0.1", 0, 4, "abcdefghijklmnopqrstuvwxyz"), config);
+        assertEquals(new NodeConfig(Path.of("/srv/node"), "kvm-01", "127.0.0.1", 0, 4, "abcdefghijklmnopqrstuvwxyz",
+                "qemu+ssh://root@kvm-01/system", Path.of("/run/bulwark")), config);
         assertFalse(config.toString().contains("abcdefghijklmnopqrstuvwxyz"), "toString masks the token");
     }
 
