@@ -204,7 +204,7 @@ public final class Repository implements AutoCloseable {
         for (String name : dest.list("data")) {
             known.add(ChunkId.ofHex(name.substring(name.lastIndexOf('/') + 1)));
         }
-        return new ChunkPipeline(dest, codec, known, threads + 2);
+        return new ChunkPipeline(dest, codec, known, threads + 4);
     }
 
     private FastCdc cdc() {
@@ -415,8 +415,8 @@ public final class Repository implements AutoCloseable {
         return Manifests.decode(name, codec.open(ObjectCodec.TYPE_MANIFEST, name, stored));
     }
 
-    /** Reads, decrypts, decompresses and re-hashes one chunk. */
-    byte[] readChunk(ChunkId id) throws IOException {
+    /** Reads, decrypts, decompresses and re-hashes one chunk (random access to images, for mount). */
+    public byte[] readChunk(ChunkId id) throws IOException {
         try {
             return codec.openChunk(id, dest.read(id.objectName()));
         } catch (NoSuchFileException e) {
