@@ -28,7 +28,7 @@ final class ExportReader implements ImageSource.Reader {
 
     @Override
     public void read(long offset, ByteBuffer dst) throws IOException {
-        if (Thread.currentThread().isInterrupted()) {
+        if (Thread.interrupted()) {
             throw new InterruptedIOException("cancelled while reading disk " + disk.target());
         }
         int length = dst.remaining();

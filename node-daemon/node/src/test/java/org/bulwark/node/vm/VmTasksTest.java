@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,8 +29,10 @@ import org.bulwark.api.node.TaskSubmission;
 import org.bulwark.node.Json;
 import org.bulwark.node.kvm.KvmLab;
 import org.bulwark.node.kvm.VmState;
+import org.bulwark.node.kvm.export.Exporter;
 import org.bulwark.node.kvm.snapshot.Snapshot;
 import org.bulwark.node.kvm.snapshot.Snapshots;
+import org.bulwark.node.task.TaskHandler;
 import org.bulwark.node.task.TaskRefusedException;
 import org.bulwark.node.task.TaskRun;
 import org.bulwark.node.task.TaskRunner;
@@ -191,13 +194,34 @@ class VmTasksTest {
     void brokenCheckpointChainFallsBackToFullAndSaysSo() throws Exception {
         String vm = LAB.startVm();
         JsonNode first = run(TaskType.BACKUP, repository("vm", vm)).result();
-        new org.bulwark.node.kvm.export.Exporter(LAB.hypervisor(), LAB.folder().resolve("scratch"))
+        new Exporter(LAB.hypervisor(), LAB.folder().resolve("scratch"))
                 .deleteCheckpoint(vm, first.get("checkpoint").asText());
         JsonNode second = run(TaskType.BACKUP, repository("vm", vm)).result();
         assertEquals("FULL", second.get("kind").asText());
         assertNull(second.get("parent").textValue(), "a full has no parent");
         assertTrue(second.get("fallbackReason").asText().contains(first.get("checkpoint").asText()),
                 "the result names the missing checkpoint: " + second);
+    }
+
+    @Test
+    void cancelBetweenBlocksStoresNothingAndDropsTheNewCheckpoint() throws Exception {
+        String vm = LAB.startVm();
+        TaskHandler.Job backup = new BackupTask(new VmSettings(KvmLab.URI, LAB.folder().resolve("scratch")))
+                .prepare(repository("vm", vm));
+        List<String> messages = new ArrayList<>();
+        assertThrows(InterruptedIOException.class, () -> backup.run((percent, message) -> {
+            messages.add(message);
+            if (message.startsWith("stored")) {
+                Thread.currentThread().interrupt(); // what a cancel does to the task's thread
+            }
+        }));
+        assertTrue(messages.stream().anyMatch(m -> m.startsWith("stored")), "it was storing: " + messages);
+        try (Repository repository = Repository.open(new LocalDestination(destination), PASSPHRASE.toCharArray())) {
+            assertEquals(0, repository.list().size(), "a cancelled backup leaves no restore point");
+        }
+        assertEquals(List.of(), new Exporter(LAB.hypervisor(), LAB.folder()).checkpoints(vm),
+                "its checkpoint is dropped, so the next incremental starts from the last stored backup");
+        assertEquals("FULL", run(TaskType.BACKUP, repository("vm", vm)).result().get("kind").asText());
     }
 
     @Test
@@ -236,8 +260,12 @@ class VmTasksTest {
         try (Repository repository = Repository.open(new LocalDestination(destination), PASSPHRASE.toCharArray())) {
             assertEquals(0, repository.list().size(), "nothing was stored");
         }
-        assertEquals(List.of(), new org.bulwark.node.kvm.export.Exporter(LAB.hypervisor(), LAB.folder())
+        assertEquals(List.of(), new Exporter(LAB.hypervisor(), LAB.folder())
                 .checkpoints(vm), "no checkpoint is left behind");
+
+        String down = run(TaskType.INVENTORY, Map.of("uri", "qemu+unix:///system?socket=/nonexistent/libvirt-sock"))
+                .failure();
+        assertTrue(down.contains("libvirt is not reachable"), down);
 
         Path notAFolder = Files.writeString(temp.resolve("plain-file"), "x");
         Map<String, String> unwritable = repository("vm", vm);
