@@ -30,8 +30,11 @@ public sealed interface MetaRecord {
     record Owner(String id, String kind, String name) implements MetaRecord {
     }
 
-    /** Content stored under its SHA-256 in the batch that carries this record. */
-    record Blob(String hash, long size) implements MetaRecord {
+    /**
+     * Content stored under its SHA-256 in the batch that carries this record: {@code size} bytes at
+     * {@code pos} of the batch's catalog entry {@code path} (a pack of small blobs, or the blob alone).
+     */
+    record Blob(String hash, long size, String path, long pos) implements MetaRecord {
     }
 
     /** A version of an item (or its tombstone); see {@link ItemVersion}. */

@@ -37,7 +37,8 @@ public final class MetadataDb implements AutoCloseable {
             CREATE TABLE IF NOT EXISTS run(id INTEGER PRIMARY KEY, finished INTEGER, complete INTEGER NOT NULL DEFAULT 0,
               items INTEGER NOT NULL DEFAULT 0, bytes INTEGER NOT NULL DEFAULT 0);
             CREATE TABLE IF NOT EXISTS owner(id TEXT PRIMARY KEY, kind TEXT NOT NULL, name TEXT NOT NULL);
-            CREATE TABLE IF NOT EXISTS blob(hash TEXT PRIMARY KEY, size INTEGER NOT NULL, backup TEXT NOT NULL);
+            CREATE TABLE IF NOT EXISTS blob(hash TEXT PRIMARY KEY, size INTEGER NOT NULL, backup TEXT NOT NULL, path TEXT NOT NULL,
+              pos INTEGER NOT NULL);
             CREATE TABLE IF NOT EXISTS item(owner TEXT NOT NULL, kind TEXT NOT NULL, id TEXT NOT NULL, run INTEGER NOT NULL,
               parent TEXT NOT NULL, name TEXT NOT NULL, sender TEXT NOT NULL, modified INTEGER NOT NULL, size INTEGER NOT NULL,
               change TEXT NOT NULL, recipe TEXT NOT NULL, deleted INTEGER NOT NULL, PRIMARY KEY(owner, kind, id, run));
@@ -111,7 +112,8 @@ public final class MetadataDb implements AutoCloseable {
             case MetaRecord.RunEnded e -> update("UPDATE run SET finished = ?, complete = ?, items = ?, bytes = ? WHERE id = ?",
                     e.finished(), e.complete() ? 1 : 0, e.items(), e.bytes(), e.id());
             case MetaRecord.Owner o -> update("INSERT OR REPLACE INTO owner(id, kind, name) VALUES(?, ?, ?)", o.id(), o.kind(), o.name());
-            case MetaRecord.Blob b -> update("INSERT OR IGNORE INTO blob(hash, size, backup) VALUES(?, ?, ?)", b.hash(), b.size(), backupId);
+            case MetaRecord.Blob b -> update("INSERT OR IGNORE INTO blob(hash, size, backup, path, pos) VALUES(?, ?, ?, ?, ?)",
+                    b.hash(), b.size(), backupId, b.path(), b.pos());
             case MetaRecord.Item i -> {
                 ItemVersion v = i.version();
                 update("INSERT OR REPLACE INTO item VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", v.owner(), v.kind(), v.id(), v.run(),
@@ -163,10 +165,15 @@ public final class MetadataDb implements AutoCloseable {
         return out;
     }
 
-    /** The repository backup holding a blob, or null when the blob is not stored. */
-    public synchronized String blobBackup(String hash) throws IOException {
-        List<String> out = new ArrayList<>();
-        query("SELECT backup FROM blob WHERE hash = ?", rs -> out.add(rs.getString(1)), hash);
+    /** Where a stored blob is: repository backup, catalog path, position and size. */
+    public record BlobLocation(String backup, String path, long pos, long size) {
+    }
+
+    /** Where a blob is stored, or null when it is not stored. */
+    public synchronized BlobLocation blob(String hash) throws IOException {
+        List<BlobLocation> out = new ArrayList<>();
+        query("SELECT backup, path, pos, size FROM blob WHERE hash = ?",
+                rs -> out.add(new BlobLocation(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4))), hash);
         return out.isEmpty() ? null : out.getFirst();
     }
 

@@ -33,8 +33,10 @@ import java.util.stream.Stream;
 
 /**
  * Content and metadata of one tenant's service on a repository. Blobs (message pieces, files,
- * channel messages) are named by their SHA-256 and staged locally; {@link #flush()} stores the
- * staged blobs of this batch together with its {@code records.jsonl} as one repository backup
+ * channel messages) are named by their SHA-256 and staged locally: blobs under 1 MiB appended to
+ * packs of about 4 MiB ({@code packs/pack-N}), larger ones as {@code blobs/<hash>}, so that a
+ * mailbox of small messages makes few repository objects. {@link #flush()} stores the
+ * staged packs and blobs of this batch together with its {@code records.jsonl} as one repository backup
  * (label {@code m365/<tenant>/<service>}), then applies the records to the SQLite database and
  * publishes it beside the data. A blob already stored is never staged again (dedup, and resume
  * after an interruption without downloading again).
@@ -48,6 +50,11 @@ public final class ServiceStore implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     static final String RECORDS = "records.jsonl";
     static final String BLOBS = "blobs/";
+    static final String PACKS = "packs/";
+    /** Blobs smaller than this go into packs; larger ones are catalog entries of their own. */
+    static final int PACK_BELOW = 1 << 20;
+    /** A pack is closed when it reaches this size (a restore of one blob reads at most one pack). */
+    static final int PACK_SIZE = 4 << 20;
 
     /** Flush a batch when it holds this many bytes of new content ... */
     private final long batchBytes;
@@ -64,6 +71,10 @@ public final class ServiceStore implements AutoCloseable {
     private final Map<String, ItemVersion> pendingItems = new HashMap<>();
     private final Map<String, Backup> backups = new HashMap<>();
     private long pendingBytes;
+    private OutputStream pack;
+    private String packPath;
+    private long packPos;
+    private int packs;
 
     private ServiceStore(Repository repo, String label, MetadataDb db, Path published, Path staging, long batchBytes, int batchRecords) {
         this.repo = repo;
@@ -155,10 +166,14 @@ public final class ServiceStore implements AutoCloseable {
             if (known(hash)) {
                 return hash;
             }
-            Path f = blobPath(hash);
-            Files.createDirectories(f.getParent());
-            Files.write(f, data);
-            addBlob(hash, data.length);
+            if (data.length < PACK_BELOW) {
+                appendToPack(hash, data);
+            } else {
+                Path f = blobPath(hash);
+                Files.createDirectories(f.getParent());
+                Files.write(f, data);
+                addBlob(hash, data.length, BLOBS + hash, 0);
+            }
         }
         return hash;
     }
@@ -181,22 +196,50 @@ public final class ServiceStore implements AutoCloseable {
                 Files.delete(tmp);
                 return hash;
             }
+            if (size < PACK_BELOW) {
+                appendToPack(hash, Files.readAllBytes(tmp));
+                Files.delete(tmp);
+                return hash;
+            }
             Path f = blobPath(hash);
             Files.createDirectories(f.getParent());
             Files.move(tmp, f, StandardCopyOption.REPLACE_EXISTING);
-            addBlob(hash, size);
+            addBlob(hash, size, BLOBS + hash, 0);
         }
         return hash;
     }
 
     private boolean known(String hash) throws IOException {
-        return pendingBlobs.containsKey(hash) || db.blobBackup(hash) != null;
+        return pendingBlobs.containsKey(hash) || db.blob(hash) != null;
     }
 
-    private void addBlob(String hash, long size) {
+    private void addBlob(String hash, long size, String path, long pos) {
         pendingBlobs.put(hash, size);
-        pending.add(new MetaRecord.Blob(hash, size));
+        pending.add(new MetaRecord.Blob(hash, size, path, pos));
         pendingBytes += size;
+    }
+
+    private void appendToPack(String hash, byte[] data) throws IOException {
+        if (pack == null) {
+            packPath = PACKS + "pack-" + (++packs);
+            Path f = staging.resolve(packPath);
+            Files.createDirectories(f.getParent());
+            pack = new java.io.BufferedOutputStream(Files.newOutputStream(f), 1 << 16);
+            packPos = 0;
+        }
+        pack.write(data);
+        addBlob(hash, data.length, packPath, packPos);
+        packPos += data.length;
+        if (packPos >= PACK_SIZE) {
+            closePack();
+        }
+    }
+
+    private void closePack() throws IOException {
+        if (pack != null) {
+            pack.close();
+            pack = null;
+        }
     }
 
     private Path blobPath(String hash) {
@@ -255,6 +298,7 @@ public final class ServiceStore implements AutoCloseable {
         if (pending.isEmpty()) {
             return;
         }
+        closePack();
         Files.createDirectories(staging);
         try (OutputStream out = Files.newOutputStream(staging.resolve(RECORDS))) {
             for (MetaRecord r : pending) {
@@ -282,19 +326,51 @@ public final class ServiceStore implements AutoCloseable {
 
     /** Reads a stored blob. */
     public InputStream openBlob(String hash) throws IOException {
-        String backupId = db.blobBackup(hash);
-        if (backupId == null) {
+        MetadataDb.BlobLocation at = db.blob(hash);
+        if (at == null) {
             throw new IOException("blob " + hash + " of " + label + " is not in the repository");
         }
         Backup b;
         synchronized (this) {
-            b = backups.get(backupId);
+            b = backups.get(at.backup());
             if (b == null) {
-                b = repo.find(backupId);
-                backups.put(backupId, b);
+                b = repo.find(at.backup());
+                backups.put(at.backup(), b);
             }
         }
-        return repo.openContent(b, BLOBS + hash);
+        InputStream in = repo.openContent(b, at.path());
+        in.skipNBytes(at.pos());
+        return new BoundedInputStream(in, at.size());
+    }
+
+    /** The first {@code limit} bytes of a stream. */
+    private static final class BoundedInputStream extends java.io.FilterInputStream {
+        private long left;
+
+        BoundedInputStream(InputStream in, long limit) {
+            super(in);
+            this.left = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            if (left <= 0) {
+                return -1;
+            }
+            int b = super.read();
+            left -= b < 0 ? 0 : 1;
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (left <= 0) {
+                return -1;
+            }
+            int n = super.read(b, off, (int) Math.min(len, left));
+            left -= Math.max(n, 0);
+            return n;
+        }
     }
 
     /** The content of an item version: its blobs in order. */
