@@ -52,6 +52,11 @@ import org.slf4j.LoggerFactory;
  * SIGTERM.
  */
 public final class BulwarkServer implements AutoCloseable {
+    static {
+        // before any logger exists: log lines written while stopping on SIGTERM must not be lost
+        Logging.useShutdownSafeManager();
+    }
+
     /** File in the data folder that holds the base URL once the server is ready. */
     public static final String URL_FILE = "server.url";
     /** File in the data folder with the first administrator's one-time password. */

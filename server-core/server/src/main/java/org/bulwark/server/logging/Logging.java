@@ -23,12 +23,26 @@ public final class Logging {
     private Logging() {
     }
 
+    /**
+     * Asks for {@link ShutdownSafeLogManager}; effective only before the first logger exists, so
+     * the main class calls it first thing.
+     */
+    public static void useShutdownSafeManager() {
+        if (System.getProperty("java.util.logging.manager") == null) {
+            System.setProperty("java.util.logging.manager", ShutdownSafeLogManager.class.getName());
+        }
+    }
+
     /** Installs the JSON line handler on the root logger unless a JUL configuration file is given. */
     public static void configure() {
         if (System.getProperty("java.util.logging.config.file") != null) {
             return;
         }
-        LogManager.getLogManager().reset();
+        if (LogManager.getLogManager() instanceof ShutdownSafeLogManager manager) {
+            manager.resetNow();
+        } else {
+            LogManager.getLogManager().reset();
+        }
         Logger root = Logger.getLogger("");
         Handler handler = new StreamHandler(System.err, new JsonLineFormatter()) {
             @Override

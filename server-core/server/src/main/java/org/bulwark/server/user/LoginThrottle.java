@@ -8,7 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Slows password guessing per user name: after {@value #FREE_FAILURES} failed logins in a row,
- * further attempts are refused for a delay that doubles with every failure (up to 15 minutes).
+ * further attempts are refused for 5 s, a delay that doubles with every further failure (up to
+ * 15 minutes).
  * A successful login clears the count. Kept in memory, bounded in size.
  */
 final class LoginThrottle {
@@ -46,7 +47,7 @@ final class LoginThrottle {
             int count = old == null ? 1 : old.count() + 1;
             Instant lockedUntil = null;
             if (count >= FREE_FAILURES) {
-                long seconds = 1L << Math.min(count - FREE_FAILURES, 20);
+                long seconds = 5L << Math.min(count - FREE_FAILURES, 20);
                 Duration delay = Duration.ofSeconds(seconds);
                 lockedUntil = clock.instant().plus(delay.compareTo(MAX_DELAY) > 0 ? MAX_DELAY : delay);
             }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Instant;
 import org.bulwark.api.ApiError;
 import org.bulwark.api.LoginRequest;
+import org.bulwark.api.NewUser;
 import org.bulwark.api.Role;
 import org.bulwark.api.Session;
 import org.bulwark.server.fixture.Http;
@@ -80,6 +81,31 @@ class AuthApiTest {
         assertEquals(400, empty.status());
         assertEquals(new ApiError(400, "BAD_REQUEST", "username is required"), empty.error());
         assertFalse(http().login("admin", TestServer.ADMIN_PASSWORD).token().isEmpty());
+    }
+
+    @Test
+    void repeatedFailuresLockTheUserNameForAWhile() {
+        String admin = http().login("admin", TestServer.ADMIN_PASSWORD).token();
+        assertEquals(200, http().call("POST", "/users", admin,
+                new NewUser("brute", "brute-password-123", Role.VIEWER)).status());
+        for (int i = 0; i < 5; i++) {
+            assertEquals("Wrong username or password",
+                    http().call("POST", "/auth/login", null, new LoginRequest("brute", "guess-" + i)).error().message());
+        }
+        ApiError locked = http().call("POST", "/auth/login", null, new LoginRequest("brute", "brute-password-123")).error();
+        assertEquals("INVALID_CREDENTIALS", locked.code());
+        assertTrue(locked.message().startsWith("Too many failed logins; try again in "), "even the right password waits: " + locked);
+        assertEquals("admin", http().login("admin", TestServer.ADMIN_PASSWORD).username(), "other users are not affected");
+    }
+
+    @Test
+    void wrongMethodAndMediaTypeAnswerJsonErrors() {
+        Http.Answer get = http().get("/auth/login", null);
+        assertEquals(405, get.status());
+        assertEquals("METHOD_NOT_ALLOWED", get.error().code());
+        Http.Answer text = http().post("/auth/login", "text/plain", "admin admin");
+        assertEquals(415, text.status(), text.body());
+        assertEquals("UNSUPPORTED_MEDIA_TYPE", text.error().code());
     }
 
     @Test
