@@ -49,20 +49,17 @@ public final class ImportTask implements TaskHandler {
     @Override
     public Job prepare(Map<String, String> parameters) {
         Parameters p = new Parameters("IMPORT", parameters);
-        RepositoryAccess access = RepositoryAccess.of(p);
-        String id = p.required("restorePoint");
-        Path folder = p.path("folder");
-        String format = p.choice("format", "raw", "raw", "qcow2");
+        RestoreTarget target = RestoreTarget.of(p);
         boolean overwrite = p.flag("overwrite");
         boolean start = p.flag("start");
         String name = overwrite ? p.optional("name", null) : ObjectNames.require("virtual machine", p.required("name"));
         String uri = p.optional("uri", settings.libvirtUri());
         return progress -> {
-            progress.report(0, "reading restore point " + id);
+            progress.report(0, "reading restore point " + target.restorePoint());
             RestorePoint point;
             String savedXml;
-            try (Repository repository = access.open(false)) {
-                point = RestorePoint.find(repository, id);
+            try (Repository repository = target.access().open(false)) {
+                point = RestorePoint.find(repository, target.restorePoint());
                 savedXml = point.domainXml(repository);
             }
             try (Hypervisor hypervisor = Hypervisor.connect(uri)) {
@@ -73,10 +70,10 @@ public final class ImportTask implements TaskHandler {
                         throw new IllegalArgumentException("overwrite replaces " + point.info().vm()
                                 + "; leave name out or give that name");
                     }
-                    vm = replace(hypervisor, importer, point, savedXml, folder, format, start, progress);
+                    vm = replace(hypervisor, importer, point, savedXml, target, start, progress);
                 } else {
                     progress.report(30, "defining " + name);
-                    vm = importer.define(importer.plan(savedXml, name, folder, format), start);
+                    vm = importer.define(importer.plan(savedXml, name, target.folder(), target.format()), start);
                 }
                 LOG.info("restore point {} imported as {} ({}), {}", point.backup().shortId(), vm.name(), vm.uuid(), vm.state());
                 return new Result(point.backup().id(), overwrite, vm);
@@ -85,10 +82,11 @@ public final class ImportTask implements TaskHandler {
     }
 
     private static VirtualMachine replace(Hypervisor hypervisor, Importer importer, RestorePoint point, String savedXml,
-            Path folder, String format, boolean start, Progress progress) throws Exception {
+            RestoreTarget target, boolean start, Progress progress) throws Exception {
         String name = point.info().vm();
+        String format = target.format();
         for (RestorePoint.Disk disk : point.info().disks()) {
-            Path file = folder.resolve(name + "-" + disk.target() + "." + format);
+            Path file = target.folder().resolve(target.imageName(name, disk.target()));
             if (!Files.isRegularFile(file)) {
                 throw new IllegalStateException("disk " + disk.target() + " is missing at " + file
                         + ": RESTORE it (name " + name + ", format " + format + ") before the import; "
@@ -111,7 +109,7 @@ public final class ImportTask implements TaskHandler {
         }
         try {
             progress.report(40, "defining " + name);
-            ImportPlan plan = importer.plan(savedXml, name, folder, format);
+            ImportPlan plan = importer.plan(savedXml, name, target.folder(), format);
             DomainXml xml = DomainXml.parse(plan.domainXml());
             xml.setUuid(point.info().uuid());
             return importer.define(new ImportPlan(name, point.info().uuid(), xml.toXml(), plan.disks(), format), start);

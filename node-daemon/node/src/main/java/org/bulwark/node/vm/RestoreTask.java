@@ -42,31 +42,29 @@ public final class RestoreTask implements TaskHandler {
     @Override
     public Job prepare(Map<String, String> parameters) {
         Parameters p = new Parameters("RESTORE", parameters);
-        RepositoryAccess access = RepositoryAccess.of(p);
-        String id = p.required("restorePoint");
-        Path folder = p.path("folder");
-        String format = p.choice("format", "raw", "raw", "qcow2");
+        RestoreTarget target = RestoreTarget.of(p);
         String name = p.optional("name", null);
         if (name != null) {
             ObjectNames.require("restore", name);
         }
         return progress -> {
-            progress.report(0, "opening the repository at " + access.destination());
-            try (Repository repository = access.open(false)) {
-                RestorePoint point = RestorePoint.find(repository, id);
-                return restore(repository, point, folder, format, name == null ? point.info().vm() : name, progress);
+            progress.report(0, "opening the repository at " + target.access().destination());
+            try (Repository repository = target.access().open(false)) {
+                RestorePoint point = RestorePoint.find(repository, target.restorePoint());
+                return restore(repository, point, target, name == null ? point.info().vm() : name, progress);
             }
         };
     }
 
-    private static Result restore(Repository repository, RestorePoint point, Path folder, String format, String name,
+    private static Result restore(Repository repository, RestorePoint point, RestoreTarget target, String name,
             Progress progress) throws IOException, InterruptedException {
         ObjectNames.require("restore", name);
-        Files.createDirectories(folder);
-        Path root = folder.toRealPath();
+        String format = target.format();
+        Files.createDirectories(target.folder());
+        Path root = target.folder().toRealPath();
         List<Path> outputs = new ArrayList<>();
         for (RestorePoint.Disk disk : point.info().disks()) {
-            outputs.add(inside(root, name + "-" + disk.target() + "." + format));
+            outputs.add(inside(root, target.imageName(name, disk.target())));
         }
         Path definition = inside(root, name + ".xml");
         for (Path out : concat(outputs, definition)) {

@@ -191,6 +191,44 @@ class VmTasksTest {
     }
 
     @Test
+    void overwriteReplacesTheOriginalOnlyOnceItsRestoredDisksAreThere() throws Exception {
+        String vm = LAB.startVm();
+        UUID uuid = LAB.hypervisor().describe(vm).uuid();
+        String atBackup = LAB.rawSha256(LAB.disk(vm));
+        Path passphraseFile = Files.writeString(temp.resolve("passphrase"), PASSPHRASE + "\n");
+        Map<String, String> access = repository();
+        access.remove("passphrase");
+        access.put("passphraseFile", passphraseFile.toString());
+        access.put("vm", vm);
+        String point = run(TaskType.BACKUP, access).result().get("restorePoint").asText();
+        access.remove("vm");
+        access.put("restorePoint", point);
+        access.put("folder", temp.resolve("replaced").toString());
+        access.put("overwrite", "true");
+        access.put("start", "true");
+
+        String early = run(TaskType.IMPORT, access).failure();
+        assertTrue(early.contains("RESTORE it"), early);
+        assertEquals(LAB.disk(vm).toString(), LAB.hypervisor().describe(vm).disks().getFirst().path(),
+                "without restored disks the original stays as it was");
+        assertEquals(VmState.RUNNING, LAB.hypervisor().describe(vm).state());
+
+        Map<String, String> restore = new HashMap<>(access);
+        restore.remove("overwrite");
+        restore.remove("start");
+        run(TaskType.RESTORE, restore).result();
+        JsonNode replaced = run(TaskType.IMPORT, access).result();
+        assertTrue(replaced.get("replacedOriginal").asBoolean());
+        var now = LAB.hypervisor().describe(vm);
+        assertEquals(uuid, now.uuid(), "the original's identity is kept");
+        assertEquals(VmState.RUNNING, now.state());
+        Path restoredDisk = temp.resolve("replaced").toRealPath().resolve(vm + "-vda.raw");
+        assertEquals(restoredDisk.toString(), now.disks().getFirst().path());
+        assertEquals(atBackup, sha256(restoredDisk));
+        assertTrue(Files.exists(LAB.disk(vm)), "the original's image file is not touched");
+    }
+
+    @Test
     void brokenCheckpointChainFallsBackToFullAndSaysSo() throws Exception {
         String vm = LAB.startVm();
         JsonNode first = run(TaskType.BACKUP, repository("vm", vm)).result();
