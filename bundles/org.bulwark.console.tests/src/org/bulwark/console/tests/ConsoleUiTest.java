@@ -19,6 +19,7 @@ import org.bulwark.console.jobs.ConsoleJob;
 import org.bulwark.console.model.ConsoleSession;
 import org.bulwark.console.tests.bot.Bot;
 import org.bulwark.console.tests.bot.JobWatcher;
+import org.bulwark.console.tests.bot.ScreenshotOnFailure;
 import org.bulwark.console.tests.fixture.Bulwark;
 import org.bulwark.console.tests.fixture.BulwarkFixture;
 import org.bulwark.console.tests.fixture.Workbench;
@@ -40,7 +41,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * under Xvfb, driven by mouse clicks and key strokes. The tests follow one session in order:
  * failed logins, a successful one, a ping, the About dialog, a session that ends.
  */
-@ExtendWith(BulwarkFixture.class)
+@ExtendWith({BulwarkFixture.class, ScreenshotOnFailure.class})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleUiTest {
     private static final Path SCREENSHOTS = Path.of(System.getProperty("bulwark.screenshots", "target/screenshots"));

@@ -4,14 +4,19 @@ import static org.bulwark.console.ConsoleIds.mark;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
+import jakarta.inject.Named;
 import java.util.List;
 import org.bulwark.console.ConsoleIds;
+import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.ui.di.Focus;
+import org.eclipse.e4.ui.model.application.ui.basic.MPart;
+import org.eclipse.e4.ui.services.IServiceConstants;
 import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.e4.ui.workbench.modeling.EPartService.PartState;
 import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.LabelProvider;
+import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.FillLayout;
@@ -29,6 +34,7 @@ public final class NavigatorPart {
 
     private final EPartService parts;
     private TableViewer viewer;
+    private boolean following;
 
     @Inject
     public NavigatorPart(EPartService parts) {
@@ -53,9 +59,27 @@ public final class NavigatorPart {
     }
 
     private void open(Object destination) {
-        if (destination instanceof Destination chosen) {
+        if (destination instanceof Destination chosen && !following) {
             parts.showPart(chosen.partId(), PartState.ACTIVATE);
         }
+    }
+
+    /** Keeps the entry of the part in front selected, however that part came to the front. */
+    @Inject
+    @Optional
+    void follow(@Named(IServiceConstants.ACTIVE_PART) MPart active) {
+        if (viewer == null || viewer.getTable().isDisposed() || active == null) {
+            return;
+        }
+        DESTINATIONS.stream().filter(destination -> destination.partId().equals(active.getElementId())).findFirst()
+                .ifPresent(destination -> {
+                    following = true;
+                    try {
+                        viewer.setSelection(new StructuredSelection(destination));
+                    } finally {
+                        following = false;
+                    }
+                });
     }
 
     @Focus

@@ -55,7 +55,7 @@ public final class Bot {
             }
         });
         if (failure.get() != null) {
-            throw failure.get();
+            throw new IllegalStateException("On the UI thread: " + failure.get(), failure.get());
         }
         return result.get();
     }
@@ -87,8 +87,9 @@ public final class Bot {
 
     /** The visible shell titled {@code title}, waiting for it to open. */
     public ShellBot shell(String title) {
-        waitUntil("a window titled '" + title + "'", () -> findShell(title) != null);
-        return new ShellBot(this, findShell(title));
+        AtomicReference<Shell> found = new AtomicReference<>();
+        waitUntil("a window titled '" + title + "'", () -> found.updateAndGet(previous -> findShell(title)) != null);
+        return new ShellBot(this, found.get(), title);
     }
 
     /** Whether a visible shell titled {@code title} is open. */
@@ -104,13 +105,22 @@ public final class Bot {
 
     /** Saves what the screen shows of {@code shell} as a PNG file. */
     public Path screenshot(Shell shell, Path file) {
+        return screenshot(() -> shell.getBounds(), file);
+    }
+
+    /** Saves the whole screen as a PNG file. */
+    public Path screenshot(Path file) {
+        return screenshot(display::getBounds, file);
+    }
+
+    private Path screenshot(Supplier<Rectangle> area, Path file) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
         } catch (IOException e) {
             throw new IllegalStateException("Cannot create " + file.getParent(), e);
         }
         display.syncExec(() -> {
-            Rectangle bounds = shell.getBounds();
+            Rectangle bounds = area.get();
             Image image = new Image(display, bounds.width, bounds.height);
             GC gc = new GC(display);
             try {

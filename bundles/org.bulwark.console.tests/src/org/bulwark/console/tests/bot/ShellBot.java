@@ -5,6 +5,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import org.bulwark.console.ConsoleIds;
 import org.eclipse.swt.widgets.Button;
@@ -22,18 +23,21 @@ import org.eclipse.swt.widgets.Widget;
 public final class ShellBot {
     private final Bot bot;
     private final Shell shell;
+    private final String title;
 
-    ShellBot(Bot bot, Shell shell) {
+    ShellBot(Bot bot, Shell shell, String title) {
         this.bot = bot;
         this.shell = shell;
+        this.title = title;
     }
 
     public Shell widget() {
         return shell;
     }
 
+    /** The title the window had when it was found. */
     public String title() {
-        return bot.sync(shell::getText);
+        return title;
     }
 
     public boolean isOpen() {
@@ -78,8 +82,9 @@ public final class ShellBot {
     /** The visible tool bar button showing {@code label} as text or tooltip. */
     public ToolItemBot toolItem(String label) {
         String what = "tool bar button '" + label + "'";
-        bot.waitUntil(what, () -> findToolItem(label) != null);
-        return new ToolItemBot(bot, findToolItem(label));
+        AtomicReference<ToolItem> found = new AtomicReference<>();
+        bot.waitUntil(what, () -> found.updateAndGet(previous -> findToolItem(label)) != null);
+        return new ToolItemBot(bot, found.get());
     }
 
     /** Saves a PNG of this window. */
@@ -92,8 +97,9 @@ public final class ShellBot {
     }
 
     private <W extends Control> W find(Class<W> type, Predicate<? super W> matches, String what) {
-        bot.waitUntil(what + " in '" + title() + "'", () -> bot.sync(() -> search(type, matches)) != null);
-        return bot.sync(() -> search(type, matches));
+        AtomicReference<W> found = new AtomicReference<>();
+        bot.waitUntil(what + " in '" + title + "'", () -> found.updateAndGet(previous -> bot.sync(() -> search(type, matches))) != null);
+        return found.get();
     }
 
     private ToolItem findToolItem(String label) {
