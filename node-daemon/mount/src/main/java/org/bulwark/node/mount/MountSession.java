@@ -14,6 +14,7 @@ import java.util.zip.ZipOutputStream;
 import org.bulwark.node.mount.fs.Ext4;
 import org.bulwark.node.mount.fs.FileInfo;
 import org.bulwark.node.mount.fs.Partition;
+import org.bulwark.node.mount.image.DiskImage;
 import org.bulwark.node.mount.image.RepositoryImage;
 import org.bulwark.node.mount.nbd.NbdServer;
 import org.bulwark.repository.Repository;
@@ -150,6 +151,11 @@ public final class MountSession implements AutoCloseable {
             fileSystems.put(number, fs);
         }
         return fs;
+    }
+
+    /** The disk itself, read at any offset (what the NBD export serves). */
+    public DiskImage disk() {
+        return image;
     }
 
     /** Bytes of chunks cached now. */

@@ -119,13 +119,12 @@ public final class PartitionTable {
         return out;
     }
 
-    /** A GPT GUID in its usual text form (first three fields little-endian). */
-    private static String guid(ByteBuffer b, int at) {
+    /** A GPT GUID in its usual text form (first three fields stored little-endian). */
+    private static String guid(ByteBuffer le, int at) {
         ByteBuffer be = ByteBuffer.allocate(16);
-        be.putInt(Integer.reverseBytes(b.getInt(at))).putShort(Short.reverseBytes(b.getShort(at + 4)))
-                .putShort(Short.reverseBytes(b.getShort(at + 6)));
+        be.putInt(le.getInt(at)).putShort(le.getShort(at + 4)).putShort(le.getShort(at + 6));
         for (int i = 8; i < 16; i++) {
-            be.put(b.get(at + i));
+            be.put(le.get(at + i));
         }
         be.flip();
         return new UUID(be.getLong(), be.getLong()).toString().toUpperCase(java.util.Locale.ROOT);
