@@ -74,7 +74,7 @@ public final class BackupTask implements TaskHandler {
     private Result run(String vm, String uri, boolean forceFull, RepositoryAccess access, Progress progress)
             throws Exception {
         progress.report(0, "looking up " + vm + " on " + uri);
-        try (Hypervisor hypervisor = Hypervisor.connect(uri)) {
+        try (Hypervisor hypervisor = Hypervisors.connect(uri)) {
             UUID uuid = hypervisor.describe(vm).uuid();
             progress.report(1, "opening the repository at " + access.destination());
             try (Repository repository = access.open(true)) {

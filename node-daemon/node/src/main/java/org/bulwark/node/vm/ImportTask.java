@@ -62,7 +62,7 @@ public final class ImportTask implements TaskHandler {
                 point = RestorePoint.find(repository, target.restorePoint());
                 savedXml = point.domainXml(repository);
             }
-            try (Hypervisor hypervisor = Hypervisor.connect(uri)) {
+            try (Hypervisor hypervisor = Hypervisors.connect(uri)) {
                 Importer importer = new Importer(hypervisor);
                 VirtualMachine vm;
                 if (overwrite) {

@@ -23,7 +23,7 @@ public final class InventoryTask implements TaskHandler {
         String uri = new Parameters("INVENTORY", parameters).optional("uri", settings.libvirtUri());
         return progress -> {
             progress.report(0, "listing the virtual machines on " + uri);
-            try (Hypervisor hypervisor = Hypervisor.connect(uri)) {
+            try (Hypervisor hypervisor = Hypervisors.connect(uri)) {
                 List<VirtualMachine> machines = hypervisor.list();
                 progress.report(100, machines.size() + " virtual machine(s) on " + uri);
                 return machines;

@@ -55,7 +55,7 @@ public final class SnapshotTask implements TaskHandler {
         if (p.choice("action", "create", "create", "revert").equals("revert")) {
             String snapshot = ObjectNames.require("snapshot", p.required("snapshot"));
             return progress -> {
-                try (Hypervisor hypervisor = Hypervisor.connect(uri)) {
+                try (Hypervisor hypervisor = Hypervisors.connect(uri)) {
                     progress.report(10, "reverting " + vm + " to snapshot " + snapshot);
                     new Snapshots(hypervisor).revert(vm, snapshot);
                     LOG.info("{} reverted to snapshot {}", vm, snapshot);
@@ -67,7 +67,7 @@ public final class SnapshotTask implements TaskHandler {
         int keep = p.number("keep", 0, 1, 1000);
         Pattern ofPolicy = Pattern.compile(Pattern.quote(policy) + "-\\d{8}T\\d{9}Z");
         return progress -> {
-            try (Hypervisor hypervisor = Hypervisor.connect(uri)) {
+            try (Hypervisor hypervisor = Hypervisors.connect(uri)) {
                 Snapshots snapshots = new Snapshots(hypervisor);
                 String name = policy + "-" + STAMP.format(Instant.now());
                 progress.report(5, "taking snapshot " + name + " of " + vm);
