@@ -133,6 +133,23 @@ class ConsoleUiTest {
 
     @Test
     @Order(5)
+    void aRunningTaskIsCancelledFromTheTasksPart(Bulwark bulwark) {
+        MainWindowBot main = MainWindowBot.waitFor(bot);
+        String node = bulwark.node().name();
+
+        TasksPartBot tasks = main.nodes().ping(node);
+        tasks.waitForTask("the new ping to run", row -> "RUNNING".equals(row.get("State")));
+        tasks.cancel("the running ping", row -> "RUNNING".equals(row.get("State")));
+
+        Map<String, String> cancelled = tasks.waitForTask("the ping to be cancelled",
+                row -> "PING".equals(row.get("Type")) && "CANCELLED".equals(row.get("State")));
+        assertNotEquals("100 %", cancelled.get("Progress"), "it stopped before the end");
+        jobs.waitUntilIdle(bot, Bot.TIMEOUT);
+        assertTrue(tasks.table().rows().stream().noneMatch(row -> "RUNNING".equals(row.get("State"))));
+    }
+
+    @Test
+    @Order(6)
     void aboutShowsTheServerVersion(Bulwark bulwark) {
         ServerInfo info;
         try (BulwarkClient admin = bulwark.admin()) {
@@ -147,7 +164,7 @@ class ConsoleUiTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void anEndedSessionAsksForThePasswordAgainAndCarriesOn(Bulwark bulwark) {
         ConsoleSession session = Workbench.context().get(ConsoleSession.class);
         String ended = session.session().token();

@@ -24,8 +24,8 @@ import org.eclipse.swt.widgets.Shell;
  * and the tasks part comes to the front so the operator watches it run and finish.
  */
 public final class PingNodeHandler {
-    /** Steps of the ping and the pause per step: about three seconds in all. */
-    static final Map<String, String> PARAMETERS = Map.of("steps", "10", "stepMillis", "300");
+    /** Steps of the ping and the pause per step: five seconds in all, long enough to watch (or cancel) it. */
+    static final Map<String, String> PARAMETERS = Map.of("steps", "20", "stepMillis", "250");
 
     @CanExecute
     boolean canExecute(@Optional @Named(IServiceConstants.ACTIVE_SELECTION) Node node) {

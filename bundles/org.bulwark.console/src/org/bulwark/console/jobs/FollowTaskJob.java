@@ -50,11 +50,13 @@ public final class FollowTaskJob extends ConsoleJob {
                     cancel(task.id());
                     return Status.CANCEL_STATUS;
                 }
-                UUID id = task.id();
-                task = session.call(client -> client.tasks().get(id));
+                Task before = task;
+                task = session.call(client -> client.tasks().get(before.id()));
+                if (task.state() != before.state() || task.progress() != before.progress()) {
+                    events.post(ConsoleEvents.TASKS_CHANGED, task);
+                }
             }
             monitor.worked(Math.max(0, task.progress() - shown));
-            events.post(ConsoleEvents.TASKS_CHANGED, task);
             return Status.OK_STATUS;
         } catch (ApiException e) {
             failed.accept(e);

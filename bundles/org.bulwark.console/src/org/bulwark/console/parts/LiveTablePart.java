@@ -6,8 +6,10 @@ import java.util.List;
 import org.bulwark.client.BulwarkClient;
 import org.bulwark.console.jobs.RefreshJob;
 import org.bulwark.console.model.ConsoleSession;
+import org.eclipse.e4.core.services.events.IEventBroker;
 import org.eclipse.e4.ui.di.Focus;
 import org.eclipse.e4.ui.di.UISynchronize;
+import org.eclipse.e4.ui.workbench.UIEvents;
 import org.eclipse.e4.ui.workbench.modeling.ESelectionService;
 import org.eclipse.swt.widgets.Composite;
 
@@ -23,13 +25,15 @@ abstract class LiveTablePart<T> {
     private final ConsoleSession session;
     private final UISynchronize ui;
     private final ESelectionService selection;
+    private final IEventBroker events;
     private RecordTable<T> table;
     private RefreshJob<List<T>> refresh;
 
-    LiveTablePart(ConsoleSession session, UISynchronize ui, ESelectionService selection) {
+    LiveTablePart(ConsoleSession session, UISynchronize ui, ESelectionService selection, IEventBroker events) {
         this.session = session;
         this.ui = ui;
         this.selection = selection;
+        this.events = events;
     }
 
     /** The table with its columns. */
@@ -44,10 +48,21 @@ abstract class LiveTablePart<T> {
     @PostConstruct
     void create(Composite parent) {
         table = createTable(parent);
-        table.onSelection(selection::setSelection);
+        table.onSelection(this::publishSelection);
         refresh = new RefreshJob<>("Refreshing " + getClass().getSimpleName(), REFRESH_MILLIS, ui,
-                () -> session.call(this::fetch), rows -> table.show(rows, summary(rows)), table::showFailure);
+                () -> session.call(this::fetch), this::show, table::showFailure);
         refresh.schedule();
+    }
+
+    private void show(List<T> rows) {
+        table.show(rows, summary(rows));
+        publishSelection(); // the selected row may have changed on the server (a task ended)
+    }
+
+    /** Hands the selected row, as last read, to handlers and lets tool bar buttons re-check their enablement. */
+    private void publishSelection() {
+        selection.setSelection(table.selected());
+        events.send(UIEvents.REQUEST_ENABLEMENT_UPDATE_TOPIC, UIEvents.ALL_ELEMENT_ID);
     }
 
     /** Fetches at once instead of at the next interval. */

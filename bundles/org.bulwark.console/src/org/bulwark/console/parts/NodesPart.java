@@ -7,6 +7,7 @@ import org.bulwark.api.NodeState;
 import org.bulwark.client.BulwarkClient;
 import org.bulwark.console.ConsoleIds;
 import org.bulwark.console.model.ConsoleSession;
+import org.eclipse.e4.core.services.events.IEventBroker;
 import org.eclipse.e4.ui.di.UISynchronize;
 import org.eclipse.e4.ui.workbench.modeling.ESelectionService;
 import org.eclipse.swt.widgets.Composite;
@@ -15,8 +16,8 @@ import org.eclipse.swt.widgets.Composite;
 public final class NodesPart extends LiveTablePart<Node> {
 
     @Inject
-    public NodesPart(ConsoleSession session, UISynchronize ui, ESelectionService selection) {
-        super(session, ui, selection);
+    public NodesPart(ConsoleSession session, UISynchronize ui, ESelectionService selection, IEventBroker events) {
+        super(session, ui, selection, events);
     }
 
     @Override

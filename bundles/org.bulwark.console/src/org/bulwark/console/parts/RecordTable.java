@@ -4,13 +4,11 @@ import static org.bulwark.console.ConsoleIds.mark;
 
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import org.bulwark.api.ApiException;
 import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.IElementComparer;
-import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.swt.SWT;
@@ -78,9 +76,14 @@ final class RecordTable<T> {
         return column;
     }
 
-    /** Calls {@code listener} with the selected row, or {@code null} when none is selected. */
-    void onSelection(Consumer<Object> listener) {
-        viewer.addSelectionChangedListener(event -> listener.accept(((IStructuredSelection) event.getSelection()).getFirstElement()));
+    /** Runs {@code listener} when the operator selects another row. */
+    void onSelection(Runnable listener) {
+        viewer.addSelectionChangedListener(event -> listener.run());
+    }
+
+    /** The selected row as last shown, or {@code null}. */
+    Object selected() {
+        return viewer.getStructuredSelection().getFirstElement();
     }
 
     /** Shows fresh rows, keeping the selection, and a summary in the status line. */

@@ -9,6 +9,7 @@ import org.bulwark.console.ConsoleEvents;
 import org.bulwark.console.ConsoleIds;
 import org.bulwark.console.model.ConsoleSession;
 import org.eclipse.e4.core.di.annotations.Optional;
+import org.eclipse.e4.core.services.events.IEventBroker;
 import org.eclipse.e4.ui.di.UIEventTopic;
 import org.eclipse.e4.ui.di.UISynchronize;
 import org.eclipse.e4.ui.workbench.modeling.ESelectionService;
@@ -27,8 +28,8 @@ public final class TasksPart extends LiveTablePart<Task> {
     private static final Color CANCELLED = new Color(0xd0, 0xd0, 0xd0);
 
     @Inject
-    public TasksPart(ConsoleSession session, UISynchronize ui, ESelectionService selection) {
-        super(session, ui, selection);
+    public TasksPart(ConsoleSession session, UISynchronize ui, ESelectionService selection, IEventBroker events) {
+        super(session, ui, selection, events);
     }
 
     @Override

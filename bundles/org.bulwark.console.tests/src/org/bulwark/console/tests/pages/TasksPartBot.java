@@ -19,6 +19,12 @@ public record TasksPartBot(Bot bot, ShellBot shell) {
         return table().waitForRow(what, matches);
     }
 
+    /** Selects the first task that matches with a click and clicks "Cancel task". */
+    public void cancel(String what, Predicate<Map<String, String>> matches) {
+        table().clickRow(what, matches);
+        shell.toolItem("Cancel task").click();
+    }
+
     /** Whether the tasks table is showing (its part is in front). */
     public boolean isShowing() {
         return table().isVisible();
