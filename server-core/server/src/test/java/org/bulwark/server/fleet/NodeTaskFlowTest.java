@@ -9,6 +9,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -53,8 +54,11 @@ class NodeTaskFlowTest {
     }
 
     @AfterAll
-    static void stopNodes() {
+    static void stopNodes() throws IOException {
         NODES.forEach(BulwarkNode::close);
+        try (var paths = Files.walk(nodesDir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
     }
 
     private static Http http() {
@@ -92,10 +96,13 @@ class NodeTaskFlowTest {
                 t -> t.state() == state || t.state().isFinal(), "task " + state);
     }
 
-    /** Waits until the node reported progress: the task runs there and its events flow. */
-    private static Task awaitProgress(UUID id) {
-        return Await.until(() -> http().get("/tasks/" + id, admin).as(Task.class),
+    /** Submits a PING of 20 s to a node and waits for its progress: it runs there and its events flow. */
+    private static Task longPingRunningOn(Node node) {
+        UUID id = submit(node.id(), 1000, 20).id();
+        Task task = Await.until(() -> http().get("/tasks/" + id, admin).as(Task.class),
                 t -> t.progress() > 0 || t.state().isFinal(), "progress of task " + id);
+        assertEquals(TaskState.RUNNING, task.state(), task.toString());
+        return task;
     }
 
     @Test
@@ -152,8 +159,7 @@ class NodeTaskFlowTest {
 
     @Test
     void runningPingIsCancelledOnTheNode() {
-        Task task = awaitProgress(submit(main.id(), 1000, 20).id());
-        assertEquals(TaskState.RUNNING, task.state());
+        Task task = longPingRunningOn(main);
         Http.Answer cancel = http().call("POST", "/tasks/" + task.id() + "/cancel", admin, null);
         assertEquals(200, cancel.status(), cancel.body());
         assertEquals(TaskState.CANCELLED, awaitTask(task.id(), TaskState.CANCELLED).state());
@@ -164,8 +170,7 @@ class NodeTaskFlowTest {
     void taskFailsWhenItsNodeStaysAwayLongerThanTheGracePeriod() throws IOException {
         BulwarkNode away = startNode("node-away", "away-token-0123456789");
         Node node = enroll(away, "node-away", "away-token-0123456789");
-        Task task = awaitProgress(submit(node.id(), 1000, 20).id());
-        assertEquals(TaskState.RUNNING, task.state());
+        Task task = longPingRunningOn(node);
         away.ssh().stop();
         awaitNode(node.id(), NodeState.OFFLINE);
         Task failed = awaitTask(task.id(), TaskState.FAILED);
@@ -179,10 +184,8 @@ class NodeTaskFlowTest {
 
     @Test
     void aServerRestartFailsTasksThatWereRunningAndReattachesNodes() throws IOException {
-        BulwarkNode restart = startNode("node-restart", "restart-token-0123456789");
-        Node node = enroll(restart, "node-restart", "restart-token-0123456789");
-        Task task = awaitProgress(submit(node.id(), 1000, 20).id());
-        assertEquals(TaskState.RUNNING, task.state());
+        Node node = enroll(startNode("node-restart", "restart-token-0123456789"), "node-restart", "restart-token-0123456789");
+        Task task = longPingRunningOn(node);
 
         SERVER.server().restart();
         admin = SERVER.server().adminToken();
