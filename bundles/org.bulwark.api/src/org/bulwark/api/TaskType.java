@@ -13,5 +13,9 @@ public enum TaskType {
     /** Define a virtual machine again from a restore point's saved definition, its disks restored into a folder. */
     IMPORT,
     /** Take, prune (keep last N of a policy) or revert to persisted hypervisor snapshots. */
-    SNAPSHOT
+    SNAPSHOT,
+    /** Serve a restore point's disk straight from the repository over NBD and open its file systems for browsing. */
+    MOUNT,
+    /** End a mount: stop its NBD export and free its caches. */
+    UNMOUNT
 }

@@ -16,6 +16,7 @@ import org.bulwark.api.node.KeyPairFile;
 import org.bulwark.api.node.NodeStatus;
 import org.bulwark.node.api.TaskApiServer;
 import org.bulwark.node.enrollment.EnrollmentStore;
+import org.bulwark.node.mount.MountTasks;
 import org.bulwark.node.ssh.NodeSshServer;
 import org.bulwark.node.task.PingTask;
 import org.bulwark.node.task.TaskHandler;
@@ -39,6 +40,7 @@ public final class BulwarkNode implements AutoCloseable {
     private final NodeConfig config;
     private final EnrollmentStore enrollment;
     private final TaskRunner tasks;
+    private final MountTasks mounts = new MountTasks();
     private final TaskApiServer api;
     private final NodeSshServer ssh;
 
@@ -51,6 +53,7 @@ public final class BulwarkNode implements AutoCloseable {
         this.enrollment = EnrollmentStore.open(dataDir, config.enrollmentToken());
         Map<TaskType, TaskHandler> handlers = new EnumMap<>(TaskType.class);
         handlers.put(TaskType.PING, new PingTask(config.name()));
+        handlers.putAll(mounts.handlers());
         handlers.putAll(VmTasks.handlers(new VmSettings(config.libvirtUri(), config.scratchDir())));
         this.tasks = new TaskRunner(config.capacity(), handlers);
         this.api = new TaskApiServer(tasks, this::status);
@@ -93,6 +96,11 @@ public final class BulwarkNode implements AutoCloseable {
         return api;
     }
 
+    /** The open mounts (browsing and downloads of mounted restore points). */
+    public MountTasks mounts() {
+        return mounts;
+    }
+
     public EnrollmentStore enrollment() {
         return enrollment;
     }
@@ -119,6 +127,7 @@ public final class BulwarkNode implements AutoCloseable {
         }
         api.close();
         tasks.close();
+        mounts.close();
     }
 
     public static void main(String[] args) throws InterruptedException {
