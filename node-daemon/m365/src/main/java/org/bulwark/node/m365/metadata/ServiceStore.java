@@ -66,6 +66,8 @@ public final class ServiceStore implements AutoCloseable {
     private final MetadataDb db;
     private final Path published;
     private final Path staging;
+    /** Downloads in progress, outside the staging folder that a flush stores. */
+    private final Path incoming;
     private final List<MetaRecord> pending = new ArrayList<>();
     private final Map<String, Long> pendingBlobs = new HashMap<>();
     private final Map<String, ItemVersion> pendingItems = new HashMap<>();
@@ -82,6 +84,7 @@ public final class ServiceStore implements AutoCloseable {
         this.db = db;
         this.published = published;
         this.staging = staging;
+        this.incoming = staging.resolveSibling("incoming");
         this.batchBytes = batchBytes;
         this.batchRecords = batchRecords;
     }
@@ -110,6 +113,7 @@ public final class ServiceStore implements AutoCloseable {
         }
         Path staging = work.resolve("staging");
         deleteTree(staging);
+        deleteTree(work.resolve("incoming"));
         ServiceStore store = new ServiceStore(repo, "m365/" + tenantId + "/" + service.key(), MetadataDb.open(dbFile),
                 published, staging, batch.bytes(), batch.records());
         int replayed = store.catchUp();
@@ -180,8 +184,8 @@ public final class ServiceStore implements AutoCloseable {
 
     /** Stores a stream's content (streamed to the staging area while hashed) and returns its hash. */
     public String putBlob(InputStream in) throws IOException {
-        Files.createDirectories(staging);
-        Path tmp = Files.createTempFile(staging, "in", ".tmp");
+        Files.createDirectories(incoming);
+        Path tmp = Files.createTempFile(incoming, "in", ".tmp");
         MessageDigest md = sha256();
         long size;
         try (OutputStream out = new DigestOutputStream(Files.newOutputStream(tmp), md)) {
@@ -304,11 +308,6 @@ public final class ServiceStore implements AutoCloseable {
             for (MetaRecord r : pending) {
                 out.write(JSON.writeValueAsBytes(r));
                 out.write('\n');
-            }
-        }
-        try (Stream<Path> tmps = Files.list(staging)) {
-            for (Path t : tmps.filter(p -> p.getFileName().toString().endsWith(".tmp")).toList()) {
-                Files.delete(t);
             }
         }
         Backup b = repo.backupTree(staging, new BackupOptions(label, null, null, true, null));
