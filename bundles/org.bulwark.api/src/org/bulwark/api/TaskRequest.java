@@ -12,4 +12,9 @@ public record TaskRequest(TaskType type, UUID nodeId, Map<String, String> parame
     public TaskRequest {
         parameters = parameters == null ? Map.of() : Map.copyOf(parameters);
     }
+
+    @Override
+    public String toString() {
+        return "TaskRequest[type=" + type + ", nodeId=" + nodeId + ", parameters=" + Secrets.masked(parameters) + "]";
+    }
 }

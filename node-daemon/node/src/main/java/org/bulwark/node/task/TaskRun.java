@@ -79,7 +79,7 @@ public final class TaskRun {
     }
 
     /** Ends the task after its job threw: cancelled if that was asked for, else failed. */
-    synchronized void fail(Exception error) {
+    synchronized void fail(Throwable error) {
         if (cancelRequested) {
             end(TaskState.CANCELLED, TaskEvent.Kind.CANCELLED, "cancelled", null);
         } else {

@@ -104,8 +104,8 @@ public final class TaskRunner implements AutoCloseable {
             }
         } catch (JsonProcessingException e) {
             run.fail(new IllegalStateException("result not serializable: " + e.getOriginalMessage(), e));
-        } catch (Exception e) {
-            run.fail(e);
+        } catch (Exception | LinkageError | AssertionError e) {
+            run.fail(e); // an Error such as a missing native library must end the task too, never hang it
         } finally {
             Thread.interrupted();
             slots.release();

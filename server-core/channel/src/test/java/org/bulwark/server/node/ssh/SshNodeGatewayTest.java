@@ -157,8 +157,8 @@ class SshNodeGatewayTest {
         node.ssh().start();
         listener.await("online");
         assertEquals(Reason.REJECTED, assertThrows(NodeException.class,
-                () -> gateway.submit(nodeId, new TaskOrder(UUID.randomUUID(), TaskType.INVENTORY, Map.of()), new Recorders.Task()))
-                .reason(), "the channel works again (and INVENTORY is refused by this node)");
+                () -> gateway.submit(nodeId, new TaskOrder(UUID.randomUUID(), TaskType.BACKUP, Map.of()), new Recorders.Task()))
+                .reason(), "the channel works again (and a BACKUP without its vm parameter is refused)");
     }
 
     @Test
