@@ -88,8 +88,10 @@ public final class TaskDispatcher implements TaskEvents, AutoCloseable {
                 .max(Comparator.comparingInt(this::free));
     }
 
+    /** Free slots of a node: what it declared minus what runs there, by our count or its own (orphans included). */
     private int free(NodeRegistry.Status node) {
-        return node.capacity() - store.countRunningOn(node.node().id());
+        int reported = node.info() == null ? 0 : node.info().runningTasks();
+        return node.capacity() - Math.max(store.countRunningOn(node.node().id()), reported);
     }
 
     private void run(StoredTask task, NodeRegistry.Status node) {
