@@ -43,11 +43,11 @@ drop_caches() { sync; echo 3 > /proc/sys/vm/drop_caches 2>/dev/null || true; }
 run() {
   local tool=$1 step=$2; shift 2
   drop_caches
-  /usr/bin/time -f "%e %M" -o "$WORK/time.out" "$@" > "$WORK/$tool-$step.log" 2>&1 || {
+  /usr/bin/time -f "%e %M %U %S" -o "$WORK/time.out" "$@" > "$WORK/$tool-$step.log" 2>&1 || {
     echo "$tool $step failed:" >&2; tail -5 "$WORK/$tool-$step.log" >&2; exit 1; }
-  read -r secs rss < "$WORK/time.out"
-  printf '%s\t%s\t%s\t%s\n' "$tool" "$step" "$secs" "$rss" >> "$RESULTS"
-  echo "$tool $step: ${secs}s, peak ${rss} KiB" >&2
+  read -r secs rss user sys < "$WORK/time.out"
+  printf '%s\t%s\t%s\t%s\t%s\n' "$tool" "$step" "$secs" "$rss" "$(awk -v u="$user" -v s="$sys" 'BEGIN{print u+s}')" >> "$RESULTS"
+  echo "$tool $step: ${secs}s, cpu $user+$sys s, peak ${rss} KiB" >&2
 }
 
 check() {  # check TOOL FILE EXPECTED_SHA

@@ -37,6 +37,7 @@ final class BackupWriter {
     private final List<ManifestItem> items = new ArrayList<>();
     private final List<CatalogEntry> entries = new ArrayList<>();
     private final List<SourceError> errors = new ArrayList<>();
+    private byte[] cdcBuffer;
     private long read;
     private long logical;
     private long lastReport;
@@ -76,7 +77,10 @@ final class BackupWriter {
 
     /** Cuts a stream into content-defined chunks and stores them. */
     int addStream(InputStream in, FastCdc cdc) throws IOException {
-        CdcReader reader = new CdcReader(in, cdc);
+        if (cdcBuffer == null) {
+            cdcBuffer = CdcReader.newBuffer(cdc);
+        }
+        CdcReader reader = new CdcReader(in, cdc, cdcBuffer);
         List<Future<Segment>> pending = new ArrayList<>();
         long size = 0;
         byte[] chunk;

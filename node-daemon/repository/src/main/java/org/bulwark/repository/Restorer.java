@@ -164,7 +164,7 @@ final class Restorer {
         FileChannel ch = regular
                 ? FileChannel.open(partial, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)
                 : FileChannel.open(out, StandardOpenOption.WRITE);
-        PendingFile f = new PendingFile(e, out, partial, ch, regular);
+        PendingFile f = new PendingFile(e, out, partial, ch, regular, item.size());
         try {
             long pos = 0;
             for (Segment s : item.segments()) {
@@ -191,9 +191,6 @@ final class Restorer {
                     }));
                 }
                 pos += s.length();
-            }
-            if (regular && ch.size() < item.size()) {
-                ch.write(ByteBuffer.wrap(new byte[1]), item.size() - 1);
             }
         } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
@@ -246,10 +243,12 @@ final class Restorer {
         final Path partial;
         final FileChannel ch;
         final boolean regular;
+        final long size;
         final List<Future<?>> tasks = new ArrayList<>();
         final Semaphore window = new Semaphore(Math.max(4, repo.threads() * 2));
 
-        PendingFile(CatalogEntry entry, Path out, Path partial, FileChannel ch, boolean regular) {
+        PendingFile(CatalogEntry entry, Path out, Path partial, FileChannel ch, boolean regular, long size) {
+            this.size = size;
             this.entry = entry;
             this.out = out;
             this.partial = partial;
@@ -275,6 +274,9 @@ final class Restorer {
                 abandon();
                 throw new RepositoryException("restore of " + entry.path() + " from backup " + backup.shortId()
                         + " failed: " + e.getCause().getMessage(), e.getCause());
+            }
+            if (regular && ch.size() < size) {
+                ch.write(ByteBuffer.wrap(new byte[1]), size - 1); // a sparse file ending in a hole
             }
             ch.close();
             if (regular) {

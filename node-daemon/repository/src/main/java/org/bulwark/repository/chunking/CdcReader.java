@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
 
-/** Cuts a stream into content-defined chunks; each returned array is a fresh copy owned by the caller. */
+/**
+ * Cuts a stream into content-defined chunks; each returned array is a fresh copy owned by the
+ * caller. The read buffer (twice the maximum chunk) can be shared by consecutive readers.
+ */
 public final class CdcReader {
     private final InputStream in;
     private final FastCdc cdc;
@@ -14,9 +17,21 @@ public final class CdcReader {
     private boolean eof;
 
     public CdcReader(InputStream in, FastCdc cdc) {
+        this(in, cdc, newBuffer(cdc));
+    }
+
+    /** A reader over a buffer from {@link #newBuffer}, reused from an earlier, finished reader. */
+    public CdcReader(InputStream in, FastCdc cdc, byte[] buffer) {
+        if (buffer.length < cdc.max() * 2) {
+            throw new IllegalArgumentException("buffer smaller than twice the maximum chunk");
+        }
         this.in = in;
         this.cdc = cdc;
-        this.buf = new byte[cdc.max() * 2];
+        this.buf = buffer;
+    }
+
+    public static byte[] newBuffer(FastCdc cdc) {
+        return new byte[cdc.max() * 2];
     }
 
     /** The next chunk, or null at the end of the stream. */

@@ -31,6 +31,8 @@ public final class ObjectCodec {
     static final int TRAILER = 32;
     static final int FLAG_ZSTD = 1;
     static final int FLAG_AES_GCM = 2;
+    /** Encrypted bodies are a sequence of AES-GCM slices of this many plaintext bytes, each with its own tag. */
+    static final int SLICE = 64 << 10;
 
     private final KeyMaterial key;
     private final int zstdLevel;
@@ -90,17 +92,23 @@ public final class ObjectCodec {
         byte[] header = header(type, flags, len);
         byte[] nameBytes = name.getBytes(StandardCharsets.UTF_8);
         if (key != null) {
-            byte[] out = new byte[HEADER + NONCE + bodyLen + TAG];
+            int slices = Math.max(1, (bodyLen + SLICE - 1) / SLICE);
+            byte[] out = new byte[HEADER + NONCE + bodyLen + slices * TAG];
             System.arraycopy(header, 0, out, 0, HEADER);
             byte[] nonce = new byte[NONCE];
             random.nextBytes(nonce);
             System.arraycopy(nonce, 0, out, HEADER, NONCE);
             try {
                 Cipher c = gcm.get();
-                c.init(Cipher.ENCRYPT_MODE, key.dataKey(), new GCMParameterSpec(TAG * 8, nonce));
-                c.updateAAD(header);
-                c.updateAAD(nameBytes);
-                c.doFinal(body, bodyOff, bodyLen, out, HEADER + NONCE);
+                int o = HEADER + NONCE;
+                for (int i = 0; i < slices; i++) {
+                    int p = i * SLICE;
+                    c.init(Cipher.ENCRYPT_MODE, key.dataKey(), new GCMParameterSpec(TAG * 8, sliceNonce(nonce, i)));
+                    c.updateAAD(header);
+                    c.updateAAD(nameBytes);
+                    c.updateAAD(sliceInfo(i, i == slices - 1));
+                    o += c.doFinal(body, bodyOff + p, Math.min(SLICE, bodyLen - p), out, o);
+                }
             } catch (GeneralSecurityException e) {
                 throw new IllegalStateException(e);
             }
@@ -136,15 +144,26 @@ public final class ObjectCodec {
             if (key == null) {
                 throw new CorruptObjectException(name, "encrypted object in an unencrypted repository");
             }
-            if (stored.length < HEADER + NONCE + TAG) {
+            int enc = stored.length - HEADER - NONCE;
+            int slices = (enc + SLICE + TAG - 1) / (SLICE + TAG);
+            if (enc < TAG || enc - slices * TAG < 0) {
                 throw new CorruptObjectException(name, "truncated");
             }
+            byte[] nonce = Arrays.copyOfRange(stored, HEADER, HEADER + NONCE);
+            body = new byte[enc - slices * TAG];
             try {
                 Cipher c = gcm.get();
-                c.init(Cipher.DECRYPT_MODE, key.dataKey(), new GCMParameterSpec(TAG * 8, stored, HEADER, NONCE));
-                c.updateAAD(header);
-                c.updateAAD(nameBytes);
-                body = c.doFinal(stored, HEADER + NONCE, stored.length - HEADER - NONCE);
+                int in = HEADER + NONCE;
+                int o = 0;
+                for (int i = 0; i < slices; i++) {
+                    int n = Math.min(SLICE + TAG, stored.length - in);
+                    c.init(Cipher.DECRYPT_MODE, key.dataKey(), new GCMParameterSpec(TAG * 8, sliceNonce(nonce, i)));
+                    c.updateAAD(header);
+                    c.updateAAD(nameBytes);
+                    c.updateAAD(sliceInfo(i, i == slices - 1));
+                    o += c.doFinal(stored, in, n, body, o);
+                    in += n;
+                }
             } catch (AEADBadTagException e) {
                 throw new CorruptObjectException(name, "authentication failed (damaged or tampered)");
             } catch (GeneralSecurityException e) {
@@ -188,6 +207,21 @@ public final class ObjectCodec {
             throw new CorruptObjectException(name, "content does not match its id");
         }
         return plain;
+    }
+
+    /** The nonce of slice i: the object's nonce with its last four bytes XORed with i. */
+    private static byte[] sliceNonce(byte[] nonce, int i) {
+        byte[] n = nonce.clone();
+        n[8] ^= (byte) (i >>> 24);
+        n[9] ^= (byte) (i >>> 16);
+        n[10] ^= (byte) (i >>> 8);
+        n[11] ^= (byte) i;
+        return n;
+    }
+
+    /** Authenticated slice position: index and whether it is the last, so slices cannot be reordered or dropped. */
+    private static byte[] sliceInfo(int i, boolean last) {
+        return new byte[] {(byte) (i >>> 24), (byte) (i >>> 16), (byte) (i >>> 8), (byte) i, (byte) (last ? 1 : 0)};
     }
 
     private byte[] trailer(byte[] header, byte[] name, byte[] body, int off, int len) {
