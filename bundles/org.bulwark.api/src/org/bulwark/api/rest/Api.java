@@ -10,7 +10,8 @@ public final class Api {
     public static final String SOAP = "/soap/bulwark";
     /** Every REST resource interface, for servers and clients that wire them all. */
     public static final List<Class<?>> RESOURCES = List.of(
-            AuthResource.class, SystemResource.class, UserResource.class, NodeResource.class, TaskResource.class);
+            AuthResource.class, SystemResource.class, UserResource.class, NodeResource.class, TaskResource.class,
+            HypervisorResource.class, VmResource.class, PolicyResource.class, RestorePointResource.class);
 
     private Api() {
     }
