@@ -16,6 +16,7 @@ import org.bulwark.api.node.KeyPairFile;
 import org.bulwark.api.node.NodeStatus;
 import org.bulwark.node.api.TaskApiServer;
 import org.bulwark.node.enrollment.EnrollmentStore;
+import org.bulwark.node.mount.MountApi;
 import org.bulwark.node.mount.MountTasks;
 import org.bulwark.node.ssh.NodeSshServer;
 import org.bulwark.node.task.PingTask;
@@ -57,6 +58,7 @@ public final class BulwarkNode implements AutoCloseable {
         handlers.putAll(VmTasks.handlers(new VmSettings(config.libvirtUri(), config.scratchDir())));
         this.tasks = new TaskRunner(config.capacity(), handlers);
         this.api = new TaskApiServer(tasks, this::status);
+        api.route(MountApi.PATH, new MountApi(mounts.service()));
         this.ssh = new NodeSshServer(config.sshHost(), config.sshPort(), KeyPairFile.loadOrCreate(dataDir.resolve(HOST_KEY_FILE)),
                 enrollment, api::endpoint, this::status);
     }

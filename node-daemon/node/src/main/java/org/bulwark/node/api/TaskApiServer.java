@@ -2,6 +2,7 @@ package org.bulwark.node.api;
 
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -64,6 +65,22 @@ public final class TaskApiServer implements AutoCloseable {
 
     public int port() {
         return http.getAddress().getPort();
+    }
+
+    /** Serves requests under {@code path} with {@code handler}, behind the same bearer token. */
+    public void route(String path, HttpHandler handler) {
+        http.createContext(path, exchange -> {
+            if (authorized(exchange)) {
+                handler.handle(exchange);
+            } else {
+                try (exchange) {
+                    byte[] json = Json.MAPPER.writeValueAsBytes(new NodeError(NodeError.Code.UNAUTHORIZED, "missing or wrong bearer token"));
+                    exchange.getResponseHeaders().set("Content-Type", "application/json");
+                    exchange.sendResponseHeaders(401, json.length);
+                    exchange.getResponseBody().write(json);
+                }
+            }
+        });
     }
 
     private record Reply(int status, Object body) {

@@ -1,0 +1,138 @@
+package org.bulwark.node.mount;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import org.bulwark.api.node.NodeError;
+import org.bulwark.node.Json;
+import org.bulwark.node.mount.fs.FileInfo;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Browsing and downloads of mounted restore points on the node's loopback task API (behind its
+ * bearer token), for the server to tunnel to. All {@code GET}; {@code path} is a guest path, URL-encoded:
+ * <pre>
+ * /mounts                                           JSON list of MountSession.Info
+ * /mounts/{id}                                      JSON MountTasks.Mounted (the mount and its partitions)
+ * /mounts/{id}/partitions/{n}/list?path=/etc        JSON list of FileInfo
+ * /mounts/{id}/partitions/{n}/file?path=/etc/hosts  the file's bytes (application/octet-stream)
+ * /mounts/{id}/partitions/{n}/zip?path=/etc         the folder as a zip (application/zip)
+ * </pre>
+ * Errors are {@link NodeError} JSON: 400 bad request, 404 no such mount, partition or path, 500 when
+ * the repository cannot give the bytes (a damaged chunk). A failure after a download has begun
+ * aborts the response, so a client never mistakes a cut-off file for a whole one.
+ */
+public final class MountApi implements HttpHandler {
+    /** The context path. */
+    public static final String PATH = "/mounts";
+    private static final Logger LOG = LoggerFactory.getLogger(MountApi.class);
+
+    private final MountService service;
+
+    public MountApi(MountService service) {
+        this.service = service;
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            try {
+                route(exchange);
+            } catch (IllegalArgumentException e) {
+                json(exchange, 400, new NodeError(NodeError.Code.BAD_REQUEST, e.getMessage()));
+            } catch (FileNotFoundException e) {
+                json(exchange, 404, new NodeError(NodeError.Code.BAD_REQUEST, e.getMessage()));
+            } catch (IOException e) {
+                if (exchange.getResponseCode() != -1) {
+                    LOG.warn("download from a mount broke off: {}", e.toString());
+                    throw e;
+                }
+                json(exchange, 500, new NodeError(NodeError.Code.UNSUPPORTED, e.getMessage()));
+            }
+        }
+    }
+
+    private void route(HttpExchange exchange) throws IOException {
+        if (!exchange.getRequestMethod().equals("GET")) {
+            throw new IllegalArgumentException("mounts are read with GET only");
+        }
+        String[] parts = exchange.getRequestURI().getPath().substring(PATH.length()).split("/");
+        if (parts.length <= 1) {
+            json(exchange, 200, service.list());
+            return;
+        }
+        MountSession mount = mount(parts[1]);
+        if (parts.length == 2) {
+            json(exchange, 200, new MountTasks.Mounted(mount.info(), mount.partitions()));
+            return;
+        }
+        if (parts.length != 5 || !parts[2].equals("partitions")) {
+            throw new FileNotFoundException("no endpoint " + exchange.getRequestURI().getPath());
+        }
+        int partition;
+        try {
+            partition = Integer.parseInt(parts[3]);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("not a partition number: '" + parts[3] + "'", e);
+        }
+        String path = query(exchange, "path");
+        switch (parts[4]) {
+            case "list" -> json(exchange, 200, mount.list(partition, path));
+            case "file" -> {
+                FileInfo info = mount.stat(partition, path);
+                try (InputStream in = mount.open(partition, path)) {
+                    exchange.getResponseHeaders().set("Content-Type", "application/octet-stream");
+                    exchange.sendResponseHeaders(200, info.size() == 0 ? -1 : info.size());
+                    try (OutputStream out = exchange.getResponseBody()) {
+                        in.transferTo(out);
+                    }
+                }
+            }
+            case "zip" -> {
+                mount.stat(partition, path);
+                exchange.getResponseHeaders().set("Content-Type", "application/zip");
+                exchange.sendResponseHeaders(200, 0);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    mount.zip(partition, path, out);
+                }
+            }
+            default -> throw new FileNotFoundException("no endpoint " + exchange.getRequestURI().getPath());
+        }
+    }
+
+    private MountSession mount(String id) throws FileNotFoundException {
+        UUID uuid;
+        try {
+            uuid = UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("not a mount id: '" + id + "'", e);
+        }
+        return service.find(uuid).orElseThrow(() -> new FileNotFoundException("no mount " + uuid + " on this node"));
+    }
+
+    private static String query(HttpExchange exchange, String name) {
+        String query = exchange.getRequestURI().getRawQuery();
+        if (query != null) {
+            for (String pair : query.split("&")) {
+                if (pair.startsWith(name + "=")) {
+                    return URLDecoder.decode(pair.substring(name.length() + 1), StandardCharsets.UTF_8);
+                }
+            }
+        }
+        throw new IllegalArgumentException("query parameter " + name + " is required");
+    }
+
+    private static void json(HttpExchange exchange, int status, Object body) throws IOException {
+        byte[] json = Json.MAPPER.writeValueAsBytes(body);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, json.length);
+        exchange.getResponseBody().write(json);
+    }
+}
