@@ -25,7 +25,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Benchmark (not a test): serves a tenant of many users and messages from the local Graph
  * service and backs it up, full then incremental, printing items/s and MB/s.
- * Arguments: users (100), messages per user (1000), parallelism (8), work folder (a temp folder).
+ * Arguments: users (100), messages per user (1000), parallelism (8), work folder (default: a temporary
+ * folder, deleted at the end).
  */
 public final class TenantBenchmark {
 
@@ -36,7 +37,8 @@ public final class TenantBenchmark {
         int users = args.length > 0 ? Integer.parseInt(args[0]) : 100;
         int perUser = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
         int parallelism = args.length > 2 ? Integer.parseInt(args[2]) : 8;
-        Path work = args.length > 3 ? Path.of(args[3]) : Files.createTempDirectory("m365-bench");
+        boolean temporary = args.length <= 3;
+        Path work = temporary ? Files.createTempDirectory("m365-bench") : Path.of(args[3]);
         System.out.printf("tenant: %d users x %d messages, parallelism %d, work folder %s%n", users, perUser, parallelism, work);
 
         List<byte[]> attachments = new ArrayList<>();
@@ -99,6 +101,14 @@ public final class TenantBenchmark {
                     int found = browser.search(browser.latest().id(), "subject 4242").size();
                     System.out.printf("search over %d messages: %d hits in %d ms%n", users * perUser, found,
                             (System.nanoTime() - t0) / 1_000_000);
+                }
+            }
+        } finally {
+            if (temporary) {
+                try (var files = Files.walk(work)) {
+                    for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                        Files.delete(p);
+                    }
                 }
             }
         }
