@@ -3,20 +3,15 @@ package org.bulwark.console;
 import org.eclipse.swt.widgets.Widget;
 
 /**
- * Stable identifiers of the console: application model element ids (parts, commands, tool
- * items) and the {@link #KEY data key} that marks important widgets for UI tests and support.
+ * Stable identifiers of the console: ids of parts in the application model and the
+ * {@link #KEY data key} that marks important widgets for UI tests and support.
  */
 public final class ConsoleIds {
     /** Widget data key whose value names the widget, e.g. {@code login.user}. */
     public static final String KEY = "bulwark.id";
 
-    public static final String PART_NAVIGATOR = "org.bulwark.console.part.navigator";
     public static final String PART_NODES = "org.bulwark.console.part.nodes";
     public static final String PART_TASKS = "org.bulwark.console.part.tasks";
-    public static final String TOOL_ITEM_PING = "org.bulwark.console.toolitem.ping";
-    public static final String TOOL_ITEM_CANCEL_TASK = "org.bulwark.console.toolitem.cancelTask";
-    public static final String TOOL_ITEM_ABOUT = "org.bulwark.console.toolitem.about";
-    public static final String MAIN_WINDOW = "org.bulwark.console.window.main";
 
     public static final String LOGIN_SERVER = "login.server";
     public static final String LOGIN_USER = "login.user";

@@ -92,11 +92,6 @@ public final class Bot {
         return new ShellBot(this, found.get(), title);
     }
 
-    /** Whether a visible shell titled {@code title} is open. */
-    public boolean hasShell(String title) {
-        return findShell(title) != null;
-    }
-
     private Shell findShell(String title) {
         return sync(() -> Arrays.stream(display.getShells())
                 .filter(shell -> !shell.isDisposed() && shell.isVisible() && title.equals(shell.getText()))

@@ -14,10 +14,6 @@ abstract class ControlBot<C extends Control> {
         this.control = control;
     }
 
-    public C widget() {
-        return control;
-    }
-
     public boolean isEnabled() {
         return bot.sync(() -> !control.isDisposed() && control.isEnabled());
     }

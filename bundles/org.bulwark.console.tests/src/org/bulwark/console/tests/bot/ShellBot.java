@@ -31,10 +31,6 @@ public final class ShellBot {
         this.title = title;
     }
 
-    public Shell widget() {
-        return shell;
-    }
-
     /** The title the window had when it was found. */
     public String title() {
         return title;
