@@ -1,6 +1,8 @@
 package org.bulwark.node.m365;
 
 import org.bulwark.node.m365.backup.BackupReport;
+import org.bulwark.node.m365.discovery.Discovery;
+import org.bulwark.node.m365.discovery.TenantInventory;
 import org.bulwark.node.m365.graphlocal.Mime;
 import org.bulwark.node.m365.metadata.ItemVersion;
 import org.bulwark.node.m365.metadata.MetadataDb;
@@ -111,7 +113,13 @@ class BackupRestoreTest {
         String general = f.graph.addChannel(team, "General");
         String c1 = f.graph.addChannelMessage(team, general, "Welcome", "<p>Welcome all</p>", "Alice");
         String c2 = f.graph.addChannelMessage(team, general, "Build broken", "<p>again</p>", "Bob");
-        f.graph.throttleNext(Integer.getInteger("throttles", 2));
+        TenantInventory inventory = new Discovery(f.connection()).discover();
+        assertEquals(List.of("alice@contoso.test", "bob@contoso.test"),
+                inventory.users().stream().map(TenantInventory.User::userPrincipalName).toList());
+        assertEquals(List.of("Everyone"), inventory.groups().stream().map(TenantInventory.Group::displayName).toList());
+        assertEquals(List.of(new TenantInventory.Site(site, "Finance", "https://example.sharepoint.com/sites/Finance")), inventory.sites());
+        assertEquals(List.of(new TenantInventory.Team(team, "Engineering")), inventory.teams());
+        f.graph.throttleNext(2);
 
         BackupReport full = f.backup();
 
