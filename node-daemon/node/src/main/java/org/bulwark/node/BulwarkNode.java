@@ -41,7 +41,7 @@ public final class BulwarkNode implements AutoCloseable {
     private final NodeConfig config;
     private final EnrollmentStore enrollment;
     private final TaskRunner tasks;
-    private final MountTasks mounts = new MountTasks();
+    private final MountTasks mounts;
     private final TaskApiServer api;
     private final NodeSshServer ssh;
 
@@ -54,6 +54,7 @@ public final class BulwarkNode implements AutoCloseable {
         this.enrollment = EnrollmentStore.open(dataDir, config.enrollmentToken());
         Map<TaskType, TaskHandler> handlers = new EnumMap<>(TaskType.class);
         handlers.put(TaskType.PING, new PingTask(config.name()));
+        this.mounts = new MountTasks(dataDir.resolve("mounts"));
         handlers.putAll(mounts.handlers());
         handlers.putAll(VmTasks.handlers(new VmSettings(config.libvirtUri(), config.scratchDir())));
         this.tasks = new TaskRunner(config.capacity(), handlers);

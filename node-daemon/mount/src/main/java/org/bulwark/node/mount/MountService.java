@@ -1,6 +1,7 @@
 package org.bulwark.node.mount;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.bulwark.node.mount.fs.Partition;
 import org.bulwark.node.mount.fs.PartitionTable;
+import org.bulwark.node.mount.image.DiskImage;
 import org.bulwark.node.mount.image.RepositoryImage;
 import org.bulwark.node.mount.nbd.NbdServer;
 import org.bulwark.repository.Backup;
@@ -30,22 +32,44 @@ public final class MountService implements AutoCloseable {
 
     private final Map<UUID, MountSession> sessions = new ConcurrentHashMap<>();
 
+    /** Starts the export of a mounted image. */
+    @FunctionalInterface
+    private interface Listener {
+        NbdServer start(DiskImage image, String exportName) throws IOException;
+    }
+
     /**
      * Mounts disk {@code disk} (a disk image entry of the catalog; null: the only or first one) of
-     * {@code backup}. The session takes over {@code repository} and closes it on unmount, also when
+     * {@code backup}, exported on 127.0.0.1 (which every local user of the node can reach while it
+     * is mounted). The session takes over {@code repository} and closes it on unmount, also when
      * mounting fails.
      *
      * @param port       TCP port for the export on 127.0.0.1, 0 for a free one
      * @param cacheBytes chunk cache budget
      */
     public MountSession open(Repository repository, Backup backup, String disk, int port, long cacheBytes) throws IOException {
+        return open(repository, backup, disk, cacheBytes, (image, name) -> NbdServer.onLoopback(image, name, port));
+    }
+
+    /**
+     * Mounts like {@link #open(Repository, Backup, String, int, long)}, exported on a unix socket
+     * {@code <export name>.sock} in {@code socketDir} (keep that folder private to the node's user).
+     */
+    public MountSession openOnSocket(Repository repository, Backup backup, String disk, Path socketDir, long cacheBytes)
+            throws IOException {
+        return open(repository, backup, disk, cacheBytes,
+                (image, name) -> NbdServer.onUnixSocket(image, name, socketDir.resolve(name + ".sock")));
+    }
+
+    private MountSession open(Repository repository, Backup backup, String disk, long cacheBytes, Listener listener)
+            throws IOException {
         NbdServer nbd = null;
         try {
             CatalogEntry entry = diskEntry(backup, disk);
             RepositoryImage image = new RepositoryImage(repository, repository.manifest(backup).get(entry.item()), cacheBytes);
             List<Partition> partitions = PartitionTable.read(image);
             UUID id = UUID.randomUUID();
-            nbd = NbdServer.onLoopback(image, exportName(backup, entry), port);
+            nbd = listener.start(image, exportName(backup, entry));
             MountSession.Info info = new MountSession.Info(id, backup.id(), entry.path(), image.size(), nbd.uri(), nbd.port(),
                     Instant.now());
             MountSession session = new MountSession(info, repository, image, nbd, partitions, () -> sessions.remove(id));

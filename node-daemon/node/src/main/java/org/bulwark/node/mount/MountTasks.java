@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -24,12 +25,20 @@ import org.bulwark.repository.destination.LocalDestination;
  * <p>MOUNT parameters: {@code destination} (repository folder), {@code passphrase} or
  * {@code passphraseFile} (a file on the node; the secret is never logged), {@code restorePoint}
  * (backup id or unique prefix); optional {@code disk} (catalog entry of the disk image, e.g.
- * {@code vda}; default the first), {@code cacheMiB} (chunk cache, default 64) and {@code port}
- * (NBD port on 127.0.0.1, default a free one). Result: {@link Mounted}.
+ * {@code vda}; default the first), {@code cacheMiB} (chunk cache, default 64), {@code listen}
+ * ({@code tcp}, the default: 127.0.0.1, reachable by every local user while mounted; or
+ * {@code unix}: a socket in the node's private mount folder) and {@code port} (with tcp; default
+ * a free one). Result: {@link Mounted}.
  * UNMOUNT parameters: {@code mount} (the id MOUNT returned). Result: {@link Unmounted}.
  */
 public final class MountTasks implements AutoCloseable {
     private final MountService service = new MountService();
+    private final Path socketDir;
+
+    /** @param socketDir where {@code listen=unix} mounts put their sockets; made private to the node's user */
+    public MountTasks(Path socketDir) {
+        this.socketDir = socketDir;
+    }
 
     /** What MOUNT returns: the mount (id, NBD URI and port) and the partitions found. */
     public record Mounted(MountSession.Info mount, List<Partition> partitions) {
@@ -60,6 +69,10 @@ public final class MountTasks implements AutoCloseable {
         String disk = p.get("disk") == null || p.get("disk").isBlank() ? null : p.get("disk").strip();
         long cache = Numbers.parse("MOUNT parameter cacheMiB", p.get("cacheMiB"), 64, 1, 4096) * (1L << 20);
         int port = Numbers.parse("MOUNT parameter port", p.get("port"), 0, 0, 65535);
+        String listen = p.getOrDefault("listen", "tcp").strip();
+        if (!listen.equals("tcp") && !listen.equals("unix")) {
+            throw new IllegalArgumentException("MOUNT parameter listen must be tcp or unix, not '" + listen + "'");
+        }
         return progress -> {
             progress.report(0, "opening the repository at " + destination);
             if (!Files.isDirectory(destination)) {
@@ -81,7 +94,8 @@ public final class MountTasks implements AutoCloseable {
                 repository.close();
                 throw e;
             }
-            MountSession session = service.open(repository, backup, disk, port, cache);
+            MountSession session = listen.equals("tcp") ? service.open(repository, backup, disk, port, cache)
+                    : service.openOnSocket(repository, backup, disk, privateSocketDir(repository), cache);
             return new Mounted(session.info(), session.partitions());
         };
     }
@@ -101,6 +115,17 @@ public final class MountTasks implements AutoCloseable {
             service.close(id);
             return new Unmounted(id);
         };
+    }
+
+    private Path privateSocketDir(Repository repository) throws IOException {
+        try {
+            Files.createDirectories(socketDir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            Files.setPosixFilePermissions(socketDir, PosixFilePermissions.fromString("rwx------"));
+            return socketDir;
+        } catch (IOException e) {
+            repository.close();
+            throw new IOException("cannot prepare the mount socket folder " + socketDir + ": " + e.getMessage(), e);
+        }
     }
 
     private static String required(Map<String, String> p, String name) {

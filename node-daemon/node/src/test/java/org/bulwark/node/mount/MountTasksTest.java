@@ -18,6 +18,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,7 +80,7 @@ class MountTasksTest {
                 "node secret".toCharArray())) {
             backup = r.backupImage(disk, BackupOptions.labelled("disk"));
         }
-        mounts = new MountTasks();
+        mounts = new MountTasks(dir.resolve("node/mounts"));
         runner = new TaskRunner(2, mounts.handlers());
         api = new TaskApiServer(runner, () -> new NodeStatus("n", "test", 2, runner.running()));
         api.route(MountApi.PATH, new MountApi(mounts.service()));
@@ -171,6 +172,25 @@ class MountTasksTest {
     }
 
     @Test
+    void mountOnAPrivateUnixSocket() throws Exception {
+        Map<String, String> parameters = new HashMap<>(mountParameters());
+        parameters.put("listen", "unix");
+        TaskStatus mounted = run(TaskType.MOUNT, parameters);
+        assertEquals(TaskState.SUCCEEDED, mounted.state(), mounted.message());
+        MountTasks.Mounted result = Json.MAPPER.readValue(mounted.result(), MountTasks.Mounted.class);
+        Path socket = dir.resolve("node/mounts/" + backup.shortId() + "-disk.img.sock");
+        assertEquals("nbd+unix:///" + backup.shortId() + "-disk.img?socket=" + socket, result.mount().nbdUri());
+        assertEquals(-1, result.mount().nbdPort());
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(socket.getParent())));
+        Process info = new ProcessBuilder("qemu-img", "info", result.mount().nbdUri()).redirectErrorStream(true).start();
+        String out = new String(info.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, info.waitFor(), out);
+        assertTrue(out.contains("8 MiB"), out);
+        assertEquals(TaskState.SUCCEEDED, run(TaskType.UNMOUNT, Map.of("mount", result.mount().id().toString())).state());
+        assertTrue(Files.notExists(socket), "unmount removes the socket");
+    }
+
+    @Test
     void badInputIsRefusedOrFailsClearly() throws Exception {
         Map<String, String> wrongSecret = new HashMap<>(mountParameters());
         wrongSecret.remove("passphraseFile");
@@ -189,6 +209,9 @@ class MountTasksTest {
         assertRefused(TaskType.MOUNT, relative, "absolute path");
         assertRefused(TaskType.UNMOUNT, Map.of("mount", UUID.randomUUID().toString()), "no mount");
         assertRefused(TaskType.UNMOUNT, Map.of("mount", "x"), "mount id");
+        Map<String, String> listen = new HashMap<>(mountParameters());
+        listen.put("listen", "0.0.0.0");
+        assertRefused(TaskType.MOUNT, listen, "tcp or unix");
     }
 
     private void assertRefused(TaskType type, Map<String, String> parameters, String why) throws Exception {
