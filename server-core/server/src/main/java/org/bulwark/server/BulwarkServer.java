@@ -102,6 +102,8 @@ public final class BulwarkServer implements AutoCloseable {
         resources.add(dispatcher);
         TaskService tasks = new TaskService(taskStore, nodes, gateway, dispatcher, clock);
         SystemService system = new SystemService(new JpaDatabaseProbe(jpa), nodes, clock.instant());
+        KvmProtection kvm = new KvmProtection(jpa, nodes, tasks, clock);
+        resources.add(kvm);
 
         Bus bus = BusFactory.newInstance().createBus();
         resources.add(() -> bus.shutdown(true));
@@ -111,13 +113,15 @@ public final class BulwarkServer implements AutoCloseable {
             Tls.configure(bus, config, port);
         }
         String root = scheme + "://" + hostForUrl(config.httpHost()) + ":" + port;
-        Server rest = RestApi.publish(bus, root, SystemService.serverVersion(), authorizer, sessions, users, nodes, tasks, system);
+        Server rest = RestApi.publish(bus, root, SystemService.serverVersion(), authorizer, sessions, users, nodes, tasks, system,
+                kvm.endpoints());
         resources.add(rest::destroy);
         Server soap = new BulwarkSoapService(authorizer, sessions, system, nodes, tasks).publish(bus, root);
         resources.add(soap::destroy);
 
         nodes.start();
         dispatcher.start(tick(config));
+        kvm.start();
         url = URI.create(root);
         Files.writeString(config.dataDir().resolve(URL_FILE), url + "\n");
         LOG.info("Bulwark server ready at {}", url);

@@ -1,5 +1,6 @@
 package org.bulwark.server.rest;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.apache.cxf.Bus;
@@ -23,14 +24,17 @@ public final class RestApi {
     private RestApi() {
     }
 
-    /** Starts the endpoint at {@code root + Api.BASE} on the bus's Jetty. */
+    /** Starts the endpoint at {@code root + Api.BASE} on the bus's Jetty, with {@code moreEndpoints} beside the core ones. */
     public static Server publish(Bus bus, String root, String version, Authorizer authorizer, SessionService sessions,
-                                 UserService users, NodeRegistry nodes, TaskService tasks, SystemService system) {
+                                 UserService users, NodeRegistry nodes, TaskService tasks, SystemService system,
+                                 List<Object> moreEndpoints) {
         JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
         factory.setBus(bus);
         factory.setAddress(root + Api.BASE);
-        factory.setServiceBeans(List.of(new AuthEndpoint(sessions), new SystemEndpoint(system), new UserEndpoint(users),
-                new NodeEndpoint(nodes), new TaskEndpoint(tasks)));
+        List<Object> endpoints = new ArrayList<>(List.of(new AuthEndpoint(sessions), new SystemEndpoint(system),
+                new UserEndpoint(users), new NodeEndpoint(nodes), new TaskEndpoint(tasks)));
+        endpoints.addAll(moreEndpoints);
+        factory.setServiceBeans(endpoints);
         factory.setProviders(List.of(Json.provider(), new ErrorMapper(), new AuthorizationFilter(authorizer)));
         OpenApiFeature openApi = new OpenApiFeature();
         openApi.setTitle("Bulwark API");

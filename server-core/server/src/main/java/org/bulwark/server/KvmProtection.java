@@ -1,0 +1,67 @@
+package org.bulwark.server;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.bulwark.server.fleet.NodeRegistry;
+import org.bulwark.server.inventory.InventoryService;
+import org.bulwark.server.persistence.Jpa;
+import org.bulwark.server.persistence.JpaInventoryStore;
+import org.bulwark.server.persistence.JpaPolicyStore;
+import org.bulwark.server.persistence.JpaRestorePointStore;
+import org.bulwark.server.persistence.JpaTaskLinkStore;
+import org.bulwark.server.policy.PolicyService;
+import org.bulwark.server.rest.KvmEndpoints;
+import org.bulwark.server.restorepoint.RestorePointService;
+import org.bulwark.server.results.JsonTaskResults;
+import org.bulwark.server.schedule.Scheduler;
+import org.bulwark.server.task.TaskService;
+import org.bulwark.server.workflow.WorkflowMonitor;
+import org.bulwark.server.workflow.Workflows;
+
+/**
+ * Wires KVM protection: inventory, policies, schedules, restore points and workflows on their
+ * JPA stores, the workflow monitor that applies task outcomes, and the scheduler (due schedules
+ * every {@value #SCHEDULER_TICK_SECONDS} s, inventory sync of every hypervisor every
+ * {@value #SYNC_MINUTES} minutes).
+ */
+final class KvmProtection implements AutoCloseable {
+    static final int SCHEDULER_TICK_SECONDS = 2;
+    static final int SYNC_MINUTES = 15;
+    private static final Duration MONITOR_TICK = Duration.ofMillis(250);
+
+    final InventoryService inventory;
+    final PolicyService policies;
+    final RestorePointService restorePoints;
+    final Workflows workflows;
+    private final WorkflowMonitor monitor;
+    private final Scheduler scheduler;
+
+    KvmProtection(Jpa jpa, NodeRegistry nodes, TaskService tasks, Clock clock) {
+        inventory = new InventoryService(new JpaInventoryStore(jpa), nodes, clock);
+        JpaPolicyStore policyStore = new JpaPolicyStore(jpa);
+        policies = new PolicyService(policyStore, policyStore, inventory, clock);
+        JpaRestorePointStore restorePointStore = new JpaRestorePointStore(jpa);
+        restorePoints = new RestorePointService(restorePointStore);
+        JpaTaskLinkStore links = new JpaTaskLinkStore(jpa);
+        workflows = new Workflows(tasks, inventory, policies, restorePointStore, links, nodes, clock);
+        monitor = new WorkflowMonitor(links, tasks, new JsonTaskResults(), inventory, restorePointStore, workflows);
+        scheduler = new Scheduler(policyStore, workflows::fire, workflows::syncAll, clock);
+    }
+
+    /** The REST endpoints, for {@code RestApi}. */
+    List<Object> endpoints() {
+        return KvmEndpoints.of(inventory, policies, restorePoints, workflows);
+    }
+
+    void start() {
+        monitor.start(MONITOR_TICK);
+        scheduler.start(Duration.ofSeconds(SCHEDULER_TICK_SECONDS), Duration.ofMinutes(SYNC_MINUTES));
+    }
+
+    @Override
+    public void close() {
+        scheduler.close();
+        monitor.close();
+    }
+}

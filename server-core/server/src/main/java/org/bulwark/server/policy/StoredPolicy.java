@@ -1,0 +1,16 @@
+package org.bulwark.server.policy;
+
+import java.util.List;
+import java.util.UUID;
+import org.bulwark.api.Retention;
+
+/** A policy as stored; its schedules live in the schedule store. */
+public record StoredPolicy(UUID id, String name, List<UUID> vmIds, List<String> namePatterns, List<String> tags,
+                           String destination, String passphraseFile, Retention retention, int fullEvery,
+                           boolean enabled) {
+    public StoredPolicy {
+        vmIds = List.copyOf(vmIds);
+        namePatterns = List.copyOf(namePatterns);
+        tags = List.copyOf(tags);
+    }
+}

@@ -1,0 +1,19 @@
+package org.bulwark.server.rest;
+
+import java.util.List;
+import org.bulwark.server.inventory.InventoryService;
+import org.bulwark.server.policy.PolicyService;
+import org.bulwark.server.restorepoint.RestorePointService;
+import org.bulwark.server.workflow.Workflows;
+
+/** The REST endpoints of KVM protection: hypervisors, VMs, policies, restore points. */
+public final class KvmEndpoints {
+    private KvmEndpoints() {
+    }
+
+    public static List<Object> of(InventoryService inventory, PolicyService policies, RestorePointService restorePoints,
+                                  Workflows workflows) {
+        return List.of(new HypervisorEndpoint(inventory, workflows), new VmEndpoint(inventory, workflows, restorePoints),
+                new PolicyEndpoint(policies, workflows), new RestorePointEndpoint(restorePoints, workflows));
+    }
+}

@@ -1,0 +1,108 @@
+package org.bulwark.server.workflow;
+
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.bulwark.api.RestorePoint;
+import org.bulwark.api.Task;
+import org.bulwark.api.TaskState;
+import org.bulwark.server.inventory.InventoryService;
+import org.bulwark.server.restorepoint.RestorePointStore;
+import org.bulwark.server.task.TaskService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Applies the outcome of linked tasks once they ended: an INVENTORY updates the VMs, a BACKUP
+ * records its restore point (and its policy's retention runs), a succeeded RESTORE with a next
+ * step queues the IMPORT; a failed RESTORE queues nothing. Polls the links, so outcomes of tasks
+ * that ended while the server was down are applied after a restart too.
+ */
+public final class WorkflowMonitor implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(WorkflowMonitor.class);
+
+    private final TaskLinkStore links;
+    private final TaskService tasks;
+    private final TaskResults results;
+    private final InventoryService inventory;
+    private final RestorePointStore restorePoints;
+    private final Workflows workflows;
+    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("workflow-monitor").daemon().factory());
+
+    public WorkflowMonitor(TaskLinkStore links, TaskService tasks, TaskResults results, InventoryService inventory,
+                           RestorePointStore restorePoints, Workflows workflows) {
+        this.links = links;
+        this.tasks = tasks;
+        this.results = results;
+        this.inventory = inventory;
+        this.restorePoints = restorePoints;
+        this.workflows = workflows;
+    }
+
+    public void start(Duration tick) {
+        executor.scheduleWithFixedDelay(this::round, 0, tick.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void round() {
+        try {
+            for (TaskLink link : links.pending()) {
+                Task task = tasks.get(link.taskId());
+                if (task.state().isFinal() && links.markApplied(link.taskId())) {
+                    apply(link, task);
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.error("workflow round failed", e);
+        }
+    }
+
+    private void apply(TaskLink link, Task task) {
+        boolean ok = task.state() == TaskState.SUCCEEDED;
+        try {
+            switch (link.purpose()) {
+                case SYNC -> {
+                    if (ok) {
+                        inventory.apply(link.subjectId(), results.inventory(task.result()));
+                    } else {
+                        inventory.syncFailed(link.subjectId(), task.message());
+                    }
+                }
+                case BACKUP -> {
+                    if (ok) {
+                        recordRestorePoint(link, task);
+                    }
+                }
+                case RESTORE -> {
+                    if (ok && link.next() != null) {
+                        Task next = workflows.queueNext(link, task);
+                        LOG.info("workflow continues after={} next={} type={}", task.id(), next.id(), next.type());
+                    } else if (link.next() != null) {
+                        LOG.info("workflow stops after={} state={}: {} not queued", task.id(), task.state(), link.next());
+                    }
+                }
+                case IMPORT, SNAPSHOT -> LOG.debug("task ended task={} state={}", task.id(), task.state());
+            }
+        } catch (RuntimeException e) {
+            LOG.error("outcome of task {} ({}) could not be applied: {}", task.id(), link.purpose(), e.getMessage(), e);
+        }
+    }
+
+    private void recordRestorePoint(TaskLink link, Task task) {
+        TaskResults.Backup backup = results.backup(task.result());
+        String vmName = inventory.vm(link.subjectId()).name();
+        restorePoints.insert(new RestorePoint(backup.restorePoint(), link.subjectId(), vmName, task.finishedAt(),
+                backup.kind(), backup.bytesRead(), backup.bytesWritten(), backup.logicalBytes(), task.nodeId(),
+                task.nodeName(), link.destination(), link.policyId(), task.id()));
+        LOG.info("restore point recorded id={} vm={} kind={} task={}", backup.restorePoint(), vmName, backup.kind(), task.id());
+        if (link.policyId() != null) {
+            workflows.applyRetention(Workflows.SCHEDULER, link.policyId());
+        }
+    }
+
+    @Override
+    public void close() {
+        executor.shutdownNow();
+    }
+}
