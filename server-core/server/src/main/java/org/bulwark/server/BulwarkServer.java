@@ -102,7 +102,7 @@ public final class BulwarkServer implements AutoCloseable {
         resources.add(dispatcher);
         TaskService tasks = new TaskService(taskStore, nodes, gateway, dispatcher, clock);
         SystemService system = new SystemService(new JpaDatabaseProbe(jpa), nodes, clock.instant());
-        KvmProtection kvm = new KvmProtection(jpa, nodes, tasks, clock);
+        KvmProtection kvm = new KvmProtection(jpa, nodes, tasks, dispatcher, clock);
         resources.add(kvm);
 
         Bus bus = BusFactory.newInstance().createBus();

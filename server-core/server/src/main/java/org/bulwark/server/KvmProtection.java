@@ -15,13 +15,16 @@ import org.bulwark.server.rest.KvmEndpoints;
 import org.bulwark.server.restorepoint.RestorePointService;
 import org.bulwark.server.results.JsonTaskResults;
 import org.bulwark.server.schedule.Scheduler;
+import org.bulwark.server.task.TaskDispatcher;
 import org.bulwark.server.task.TaskService;
+import org.bulwark.server.workflow.NodeFailover;
 import org.bulwark.server.workflow.WorkflowMonitor;
 import org.bulwark.server.workflow.Workflows;
 
 /**
  * Wires KVM protection: inventory, policies, schedules, restore points and workflows on their
- * JPA stores, the workflow monitor that applies task outcomes, and the scheduler (due schedules
+ * JPA stores, the workflow monitor that applies task outcomes, the failover of BACKUP and RESTORE
+ * tasks to another node, and the scheduler (due schedules
  * every {@value #SCHEDULER_TICK_SECONDS} s, inventory sync of every hypervisor every
  * {@value #SYNC_MINUTES} minutes).
  */
@@ -37,7 +40,7 @@ final class KvmProtection implements AutoCloseable {
     private final WorkflowMonitor monitor;
     private final Scheduler scheduler;
 
-    KvmProtection(Jpa jpa, NodeRegistry nodes, TaskService tasks, Clock clock) {
+    KvmProtection(Jpa jpa, NodeRegistry nodes, TaskService tasks, TaskDispatcher dispatcher, Clock clock) {
         inventory = new InventoryService(new JpaInventoryStore(jpa), nodes, clock);
         JpaPolicyStore policyStore = new JpaPolicyStore(jpa);
         policies = new PolicyService(policyStore, policyStore, inventory, clock);
@@ -46,6 +49,7 @@ final class KvmProtection implements AutoCloseable {
         JpaTaskLinkStore links = new JpaTaskLinkStore(jpa);
         workflows = new Workflows(tasks, inventory, policies, restorePointStore, links, nodes, clock);
         monitor = new WorkflowMonitor(links, tasks, new JsonTaskResults(), inventory, restorePointStore, workflows);
+        dispatcher.failover(new NodeFailover(nodes));
         scheduler = new Scheduler(policyStore, workflows::fire, workflows::syncAll, clock);
     }
 

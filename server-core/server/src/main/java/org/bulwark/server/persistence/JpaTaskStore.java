@@ -91,6 +91,17 @@ public final class JpaTaskStore implements TaskStore {
     }
 
     @Override
+    public boolean requeueTo(UUID id, UUID nodeId) {
+        return jpa.write(em -> em.createQuery("update TaskEntity t set t.state = :queued, t.nodeId = null,"
+                        + " t.nodeName = null, t.startedAt = null, t.progress = 0, t.message = :message,"
+                        + " t.requestedNodeId = :node where t.id = :id and t.state = :running")
+                .setParameter("queued", TaskState.QUEUED.name()).setParameter("message", "queued again after a failover")
+                .setParameter("node", nodeId.toString())
+                .setParameter("id", id.toString()).setParameter("running", TaskState.RUNNING.name())
+                .executeUpdate() > 0);
+    }
+
+    @Override
     public boolean progress(UUID id, int percent, String message) {
         return jpa.write(em -> em.createQuery("update TaskEntity t set t.progress = :progress, t.message = :message"
                         + " where t.id = :id and t.state = :running")

@@ -24,8 +24,10 @@ import org.slf4j.LoggerFactory;
  * Moves queued tasks to nodes and follows them to their end. One thread does the dispatching:
  * it picks an online node with free capacity (or the requested node), marks the task RUNNING
  * and hands it to the {@link NodeGateway}; the node's {@link TaskEvents} update the task. A
- * task whose node stays offline longer than the grace period fails; tasks found RUNNING when
- * the server starts failed with the server.
+ * task whose node stays offline longer than the grace period fails, unless the {@link Failover}
+ * names another node: then it is queued again for that node and starts there from the beginning
+ * (events still arriving from the lost node are ignored). Tasks found RUNNING when the server
+ * starts failed with the server.
  */
 public final class TaskDispatcher implements TaskEvents, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TaskDispatcher.class);
@@ -35,6 +37,7 @@ public final class TaskDispatcher implements TaskEvents, AutoCloseable {
     private final NodeGateway gateway;
     private final Duration grace;
     private final Clock clock;
+    private volatile Failover failover = Failover.NONE;
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("task-dispatcher").daemon().factory());
 
@@ -53,6 +56,11 @@ public final class TaskDispatcher implements TaskEvents, AutoCloseable {
         }
         nodes.onChange(this::wake);
         executor.scheduleWithFixedDelay(this::tick, 0, tick.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Sets where tasks of lost nodes go (by default nowhere: they fail). */
+    public void failover(Failover failover) {
+        this.failover = failover;
     }
 
     /** Asks for a dispatch round soon (after a submit or a node change). */
@@ -101,7 +109,7 @@ public final class TaskDispatcher implements TaskEvents, AutoCloseable {
             return;
         }
         try {
-            gateway.submit(nodeId, new TaskOrder(task.id(), task.type(), task.parameters()), this);
+            gateway.submit(nodeId, new TaskOrder(task.id(), task.type(), task.parameters()), eventsFrom(nodeId));
             store.appendLog(task.id(), clock.instant(), "INFO", "Handed to node " + nodeName);
             LOG.info("task dispatched task={} type={} node={}", task.id(), task.type(), nodeName);
         } catch (NodeException e) {
@@ -126,14 +134,79 @@ public final class TaskDispatcher implements TaskEvents, AutoCloseable {
                     end(task.id(), TaskState.FAILED, "Node " + task.nodeName() + " was removed while the task ran", null);
                 } else if (node.get().state() != NodeState.ONLINE && node.get().offlineSince() != null
                         && node.get().offlineSince().plus(grace).isBefore(now)) {
-                    end(task.id(), TaskState.FAILED, "Node " + task.nodeName() + " went offline at "
-                            + node.get().offlineSince() + " (" + node.get().message() + ") and did not come back within "
-                            + grace, null);
+                    String lost = "Node " + task.nodeName() + " went offline at " + node.get().offlineSince() + " ("
+                            + node.get().message() + ") and did not come back within " + grace;
+                    if (!moveToAnotherNode(task, node.get(), lost)) {
+                        end(task.id(), TaskState.FAILED, lost, null);
+                    }
                 }
             }
         } catch (RuntimeException e) {
             LOG.error("orphan check failed", e);
         }
+    }
+
+    /** Queues a task of a lost node again for the node the failover names; {@code false} if there is none. */
+    private boolean moveToAnotherNode(StoredTask task, NodeRegistry.Status lost, String reason) {
+        Optional<UUID> replacement = failover.replacement(task, lost);
+        Optional<NodeRegistry.Status> target = replacement.flatMap(nodes::status);
+        if (target.isEmpty() || !store.requeueTo(task.id(), target.get().node().id())) {
+            return false;
+        }
+        store.appendLog(task.id(), clock.instant(), "WARN", reason + "; failing over: queued again for node "
+                + target.get().node().name() + ", to start there from the beginning");
+        LOG.warn("task failed over task={} type={} from={} to={}", task.id(), task.type(), task.nodeName(),
+                target.get().node().name());
+        wake();
+        return true;
+    }
+
+    /** The events of a task handed to {@code nodeId}; dropped once the task runs elsewhere (after a failover). */
+    private TaskEvents eventsFrom(UUID nodeId) {
+        return new TaskEvents() {
+            @Override
+            public void started(UUID taskId) {
+                if (runsOn(taskId, nodeId)) {
+                    TaskDispatcher.this.started(taskId);
+                }
+            }
+
+            @Override
+            public void progress(UUID taskId, int percent, String message) {
+                if (runsOn(taskId, nodeId)) {
+                    TaskDispatcher.this.progress(taskId, percent, message);
+                }
+            }
+
+            @Override
+            public void succeeded(UUID taskId, String result) {
+                if (runsOn(taskId, nodeId)) {
+                    TaskDispatcher.this.succeeded(taskId, result);
+                }
+            }
+
+            @Override
+            public void failed(UUID taskId, String error) {
+                if (runsOn(taskId, nodeId)) {
+                    TaskDispatcher.this.failed(taskId, error);
+                }
+            }
+
+            @Override
+            public void cancelled(UUID taskId) {
+                if (runsOn(taskId, nodeId)) {
+                    TaskDispatcher.this.cancelled(taskId);
+                }
+            }
+        };
+    }
+
+    private boolean runsOn(UUID taskId, UUID nodeId) {
+        boolean here = store.find(taskId).map(t -> nodeId.equals(t.nodeId())).orElse(false);
+        if (!here) {
+            LOG.info("event of task {} from node {} ignored: the task runs elsewhere now", taskId, nodeId);
+        }
+        return here;
     }
 
     @Override

@@ -32,6 +32,9 @@ public interface TaskStore {
     /** RUNNING → QUEUED (the node could not take it); {@code false} if it was not running. */
     boolean requeue(UUID id);
 
+    /** RUNNING → QUEUED for another node (failover), progress back to 0; {@code false} if it was not running. */
+    boolean requeueTo(UUID id, UUID nodeId);
+
     /** Records progress of a running task. */
     boolean progress(UUID id, int percent, String message);
 
