@@ -17,5 +17,11 @@ public enum TaskType {
     /** Serve a restore point's disk straight from the repository over NBD and open its file systems for browsing. */
     MOUNT,
     /** End a mount: stop its NBD export and free its caches. */
-    UNMOUNT
+    UNMOUNT,
+    /** Discover a Microsoft 365 tenant's users, groups, sites and teams. */
+    M365_DISCOVER,
+    /** Back up a Microsoft 365 tenant (mail, files, teams; incremental by delta) into a repository. */
+    M365_BACKUP,
+    /** Restore Microsoft 365 messages or drive items into a new "Restored <date>" folder of the original or another user. */
+    M365_RESTORE
 }

@@ -16,6 +16,7 @@ import org.bulwark.api.node.KeyPairFile;
 import org.bulwark.api.node.NodeStatus;
 import org.bulwark.node.api.TaskApiServer;
 import org.bulwark.node.enrollment.EnrollmentStore;
+import org.bulwark.node.m365.M365Tasks;
 import org.bulwark.node.mount.MountApi;
 import org.bulwark.node.mount.MountTasks;
 import org.bulwark.node.ssh.NodeSshServer;
@@ -57,6 +58,7 @@ public final class BulwarkNode implements AutoCloseable {
         this.mounts = new MountTasks(dataDir.resolve("mounts"));
         handlers.putAll(mounts.handlers());
         handlers.putAll(VmTasks.handlers(new VmSettings(config.libvirtUri(), config.scratchDir())));
+        handlers.putAll(new M365Tasks(dataDir.resolve("m365")).handlers());
         this.tasks = new TaskRunner(config.capacity(), handlers);
         this.api = new TaskApiServer(tasks, this::status);
         api.route(MountApi.PATH, new MountApi(mounts.service()));

@@ -5,22 +5,22 @@ import java.util.Map;
 import org.bulwark.node.Numbers;
 
 /** The parameters of one task submission, read with errors that name the task type and parameter. */
-final class Parameters {
+public final class Parameters {
     private final String task;
     private final Map<String, String> values;
 
-    Parameters(String task, Map<String, String> values) {
+    public Parameters(String task, Map<String, String> values) {
         this.task = task;
         this.values = values;
     }
 
     /** The value, or {@code fallback} when it is missing or blank. */
-    String optional(String name, String fallback) {
+    public String optional(String name, String fallback) {
         String value = values.get(name);
         return value == null || value.isBlank() ? fallback : value.strip();
     }
 
-    String required(String name) {
+    public String required(String name) {
         String value = optional(name, null);
         if (value == null) {
             throw new IllegalArgumentException(task + " parameter " + name + " is required");
@@ -29,7 +29,7 @@ final class Parameters {
     }
 
     /** An absolute path on the node. */
-    Path path(String name) {
+    public Path path(String name) {
         Path path = Path.of(required(name));
         if (!path.isAbsolute()) {
             throw new IllegalArgumentException(task + " parameter " + name + " must be an absolute path, not '" + path + "'");
@@ -46,7 +46,7 @@ final class Parameters {
         };
     }
 
-    int number(String name, int fallback, int min, int max) {
+    public int number(String name, int fallback, int min, int max) {
         return Numbers.parse(task + " parameter " + name, values.get(name), fallback, min, max);
     }
 

@@ -16,9 +16,9 @@ import org.bulwark.repository.destination.LocalDestination;
  * given as {@code passphrase} or, so that it never travels in the task, as {@code passphraseFile}
  * (a file on the node holding it). The secret is never logged; {@link #toString()} masks it.
  */
-record RepositoryAccess(Path destination, String passphrase, Path passphraseFile) {
+public record RepositoryAccess(Path destination, String passphrase, Path passphraseFile) {
 
-    static RepositoryAccess of(Parameters parameters) {
+    public static RepositoryAccess of(Parameters parameters) {
         String passphrase = parameters.optional("passphrase", null);
         Path file = parameters.optional("passphraseFile", null) == null ? null : parameters.path("passphraseFile");
         if (passphrase != null && file != null) {
@@ -28,7 +28,7 @@ record RepositoryAccess(Path destination, String passphrase, Path passphraseFile
     }
 
     /** Opens the repository at the destination; {@code create} makes one (encrypted) where there is none yet. */
-    Repository open(boolean create) throws IOException {
+    public Repository open(boolean create) throws IOException {
         char[] secret = secret();
         try {
             if (create && !hasRepository()) {

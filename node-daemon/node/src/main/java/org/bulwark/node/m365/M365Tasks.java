@@ -1,0 +1,188 @@
+package org.bulwark.node.m365;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+import org.bulwark.api.TaskType;
+import org.bulwark.node.m365.backup.BackupProgress;
+import org.bulwark.node.m365.backup.BackupReport;
+import org.bulwark.node.m365.backup.TenantBackup;
+import org.bulwark.node.m365.discovery.Discovery;
+import org.bulwark.node.m365.discovery.TenantInventory;
+import org.bulwark.node.m365.restore.TenantBrowser;
+import org.bulwark.node.m365.restore.TenantRestore;
+import org.bulwark.node.m365.tenant.GraphConnection;
+import org.bulwark.node.m365.tenant.M365Tenant;
+import org.bulwark.node.task.TaskHandler;
+import org.bulwark.node.vm.Parameters;
+import org.bulwark.node.vm.RepositoryAccess;
+import org.bulwark.repository.Repository;
+
+/**
+ * The node's Microsoft 365 tasks over the cloud agent ({@code bulwark-m365}).
+ *
+ * <p>Every task takes the tenant: {@code tenantId}, {@code clientId}, {@code clientSecret} (masked
+ * in every log by {@code Secrets}; never logged here), optional {@code graphUrl} and
+ * {@code authorityUrl} (default Microsoft's public cloud). Backup and restore also take the
+ * repository: {@code destination} and {@code passphrase} or {@code passphraseFile}; the SQLite
+ * metadata lives in {@code <destination>/m365}.
+ * <ul>
+ * <li>M365_DISCOVER → {@link TenantInventory} (users, groups, sites, teams);</li>
+ * <li>M365_BACKUP, optional {@code parallelism} (1..32, default 4) → {@link Backed};
+ * one backup of a tenant at a time per node;</li>
+ * <li>M365_RESTORE: {@code service} ({@code mail} or {@code files}), {@code source} (user or
+ * drive id), {@code items} (comma-separated message or drive item ids), optional {@code target}
+ * (user or drive id, default the source) and {@code restorePoint} (default the latest) →
+ * {@link TenantRestore.Result}: a new "Restored &lt;date&gt;" folder, nothing overwritten.</li>
+ * </ul>
+ */
+public final class M365Tasks {
+    private static final Duration PROGRESS_EVERY = Duration.ofMillis(500);
+    private final Path workDir;
+    private final Set<String> running = ConcurrentHashMap.newKeySet();
+
+    /** @param workDir the node's working folder for SQLite copies and staging (per tenant below it) */
+    public M365Tasks(Path workDir) {
+        this.workDir = workDir;
+    }
+
+    /** What M365_BACKUP returns: the restore point (run id) and the counts of the run. */
+    public record Backed(long restorePoint, boolean complete, long items, long unchanged, long deleted, long bytes,
+                         long throttled, long millis, List<String> errors) {
+        static Backed of(BackupReport r) {
+            return new Backed(r.runId(), r.complete(), r.items(), r.unchanged(), r.deleted(), r.bytes(), r.throttled(),
+                    r.duration().toMillis(), r.errors());
+        }
+    }
+
+    /** The handlers to register with the task runner. */
+    public Map<TaskType, TaskHandler> handlers() {
+        return Map.of(TaskType.M365_DISCOVER, this::discover, TaskType.M365_BACKUP, this::backup,
+                TaskType.M365_RESTORE, this::restore);
+    }
+
+    private static M365Tenant tenant(Parameters p) {
+        try {
+            return new M365Tenant(p.required("tenantId"), p.required("clientId"), p.required("clientSecret"),
+                    p.optional("graphUrl", null), p.optional("authorityUrl", null));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("M365 " + e.getMessage(), e);
+        }
+    }
+
+    private TaskHandler.Job discover(Map<String, String> parameters) {
+        M365Tenant tenant = tenant(new Parameters("M365_DISCOVER", parameters));
+        return progress -> {
+            progress.report(0, "connecting to tenant " + tenant.tenantId());
+            GraphConnection connection = GraphConnection.open(tenant);
+            progress.report(10, "discovering users, groups, sites and teams of " + tenant.tenantId());
+            TenantInventory inventory = new Discovery(connection).discover();
+            progress.report(100, inventory.users().size() + " users, " + inventory.groups().size() + " groups, "
+                    + inventory.sites().size() + " sites, " + inventory.teams().size() + " teams");
+            return inventory;
+        };
+    }
+
+    private TaskHandler.Job backup(Map<String, String> parameters) {
+        Parameters p = new Parameters("M365_BACKUP", parameters);
+        M365Tenant tenant = tenant(p);
+        RepositoryAccess access = RepositoryAccess.of(p);
+        int parallelism = p.number("parallelism", 4, 1, 32);
+        return progress -> {
+            if (!running.add(tenant.tenantId())) {
+                throw new IllegalStateException("a backup of tenant " + tenant.tenantId() + " is running on this node already");
+            }
+            try {
+                progress.report(0, "connecting to tenant " + tenant.tenantId());
+                GraphConnection connection = GraphConnection.open(tenant);
+                try (Repository repo = access.open(true)) {
+                    TenantBackup.Options options = TenantBackup.Options.defaults().withParallelism(parallelism)
+                            .withProgress(throttled(progress));
+                    BackupReport report = new TenantBackup(connection, repo, access.destination().resolve("m365"),
+                            workDir.resolve(tenant.tenantId()), options).run();
+                    if (!report.complete()) {
+                        throw new IOException("backup of tenant " + tenant.tenantId() + " incomplete (what was stored stays;"
+                                + " the next run resumes): " + String.join("; ", report.errors()));
+                    }
+                    progress.report(100, report.items() + " items stored, " + report.unchanged() + " unchanged, "
+                            + report.deleted() + " deleted, " + report.bytes() + " bytes");
+                    return Backed.of(report);
+                }
+            } finally {
+                running.remove(tenant.tenantId());
+            }
+        };
+    }
+
+    /** Backup progress as task progress events, at most one every {@link #PROGRESS_EVERY}; no total is known, so 50 %. */
+    private static BackupProgress throttled(TaskHandler.Progress progress) {
+        long[] last = {0};
+        return (service, items, bytes) -> {
+            long now = System.nanoTime();
+            synchronized (last) {
+                if (now - last[0] < PROGRESS_EVERY.toNanos()) {
+                    return;
+                }
+                last[0] = now;
+            }
+            progress.report(50, service + ": " + items + " items, " + bytes + " bytes");
+        };
+    }
+
+    private TaskHandler.Job restore(Map<String, String> parameters) {
+        Parameters p = new Parameters("M365_RESTORE", parameters);
+        M365Tenant tenant = tenant(p);
+        RepositoryAccess access = RepositoryAccess.of(p);
+        String service = p.required("service");
+        if (!service.equals("mail") && !service.equals("files")) {
+            throw new IllegalArgumentException("M365_RESTORE parameter service must be mail or files, not '" + service + "'");
+        }
+        String source = p.required("source");
+        String target = p.optional("target", source);
+        List<String> items = Arrays.stream(p.required("items").split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        String pointText = p.optional("restorePoint", null);
+        Long point;
+        try {
+            point = pointText == null ? null : Long.valueOf(pointText);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("M365_RESTORE parameter restorePoint must be a run id, not '" + pointText + "'", e);
+        }
+        return progress -> {
+            progress.report(0, "connecting to tenant " + tenant.tenantId());
+            GraphConnection connection = GraphConnection.open(tenant);
+            Path browseDir = workDir.resolve(tenant.tenantId()).resolve("restore-" + System.nanoTime());
+            try (Repository repo = access.open(false);
+                 TenantBrowser browser = new TenantBrowser(repo, access.destination().resolve("m365"), browseDir, tenant.tenantId())) {
+                long at = point != null ? point : browser.latest().id();
+                progress.report(10, "restoring " + items.size() + " " + service + " items of restore point " + at + " to " + target);
+                TenantRestore restore = new TenantRestore(connection, browser);
+                TenantRestore.Result result = service.equals("mail") ? restore.restoreMessages(at, source, items, target)
+                        : restore.restoreDriveItems(at, source, items, target);
+                progress.report(100, result.createdIds().size() + " items restored into " + result.folderName());
+                return result;
+            } finally {
+                delete(browseDir);
+            }
+        };
+    }
+
+    /** Removes a task's private working folder. */
+    private static void delete(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}
