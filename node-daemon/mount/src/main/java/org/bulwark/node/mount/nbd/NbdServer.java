@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 import org.bulwark.node.mount.image.DiskImage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * A read-only NBD server for one export (the NBD protocol's fixed newstyle handshake): options
  * {@code EXPORT_NAME}, {@code INFO}, {@code GO}, {@code LIST}, {@code ABORT}; commands {@code READ}
  * and {@code DISC} with simple replies; writes, trims and other commands are refused with
- * {@code EPERM}/{@code EINVAL}, a read that fails answers {@code EIO}. Listens on 127.0.0.1 (a free or
+ * {@code EPERM}/{@code EINVAL}, a read that fails answers {@code EIO}; reads run in parallel. Listens on 127.0.0.1 (a free or
  * given port) or on a unix socket; one virtual thread per connection. {@link #close()} stops
  * listening and drops every connection.
  */
@@ -60,12 +61,17 @@ public final class NbdServer implements AutoCloseable {
     private static final int CMD_READ = 0;
     private static final int CMD_WRITE = 1;
     private static final int CMD_DISC = 2;
+    private static final int CMD_TRIM = 4;
+    private static final int CMD_WRITE_ZEROES = 6;
     private static final int EPERM = 1;
     private static final int EIO = 5;
     private static final int EINVAL = 22;
     /** Largest read served in one request, as announced in the block size info. */
     static final int MAX_REQUEST = 32 << 20;
     private static final int MAX_OPTION = 4096;
+    /** Bytes of reads in flight per connection, counted in {@link #UNIT}s. */
+    private static final int WINDOW = 64 << 20;
+    private static final int UNIT = 64 << 10;
 
     private final DiskImage image;
     private final String exportName;
@@ -257,56 +263,81 @@ public final class NbdServer implements AutoCloseable {
         out.flush();
     }
 
+    /**
+     * Answers requests until DISC or the end of the connection. Reads run in parallel (a client such
+     * as {@code qemu-img} keeps several in flight), at most {@link #WINDOW} bytes of them per
+     * connection; each reply is written whole, in the order the reads finish.
+     */
     private void transmit(DataInputStream in, DataOutputStream out) throws IOException {
-        byte[] buffer = new byte[0];
-        while (true) {
-            if (in.readInt() != REQUEST_MAGIC) {
-                throw new IOException("NBD request without the request magic");
+        Semaphore window = new Semaphore(WINDOW / UNIT);
+        try {
+            while (true) {
+                if (in.readInt() != REQUEST_MAGIC) {
+                    throw new IOException("NBD request without the request magic");
+                }
+                in.readUnsignedShort();
+                int type = in.readUnsignedShort();
+                long cookie = in.readLong();
+                long offset = in.readLong();
+                long length = Integer.toUnsignedLong(in.readInt());
+                switch (type) {
+                    case CMD_DISC -> {
+                        return;
+                    }
+                    case CMD_READ -> {
+                        if (length > MAX_REQUEST || offset < 0 || offset > image.size() - length) {
+                            reply(out, EINVAL, cookie, null);
+                            continue;
+                        }
+                        int units = (int) Math.max(1, (length + UNIT - 1) / UNIT);
+                        window.acquireUninterruptibly(units);
+                        Thread.ofVirtual().name("nbd-read-" + exportName).start(() -> {
+                            try {
+                                answerRead(out, cookie, offset, (int) length);
+                            } finally {
+                                window.release(units);
+                            }
+                        });
+                    }
+                    case CMD_WRITE -> {
+                        in.skipNBytes(length);
+                        reply(out, EPERM, cookie, null);
+                    }
+                    default -> reply(out, type == CMD_TRIM || type == CMD_WRITE_ZEROES ? EPERM : EINVAL, cookie, null);
+                }
             }
-            in.readUnsignedShort();
-            int type = in.readUnsignedShort();
-            long cookie = in.readLong();
-            long offset = in.readLong();
-            long length = Integer.toUnsignedLong(in.readInt());
-            switch (type) {
-                case CMD_DISC -> {
-                    return;
-                }
-                case CMD_READ -> {
-                    if (length > MAX_REQUEST || offset < 0 || offset > image.size() - length) {
-                        simpleReply(out, EINVAL, cookie);
-                        continue;
-                    }
-                    if (buffer.length < length) {
-                        buffer = new byte[(int) length];
-                    }
-                    try {
-                        image.read(offset, buffer, 0, (int) length);
-                    } catch (IOException e) {
-                        LOG.error("NBD export {}: read of {} bytes at {} failed: {}", exportName, length, offset, e.toString());
-                        simpleReply(out, EIO, cookie);
-                        continue;
-                    }
-                    out.writeInt(SIMPLE_REPLY_MAGIC);
-                    out.writeInt(0);
-                    out.writeLong(cookie);
-                    out.write(buffer, 0, (int) length);
-                    out.flush();
-                }
-                case CMD_WRITE -> {
-                    in.skipNBytes(length);
-                    simpleReply(out, EPERM, cookie);
-                }
-                default -> simpleReply(out, type == 6 || type == 4 ? EPERM : EINVAL, cookie);
-            }
+        } finally {
+            window.acquireUninterruptibly(WINDOW / UNIT);
         }
     }
 
-    private static void simpleReply(DataOutputStream out, int error, long cookie) throws IOException {
-        out.writeInt(SIMPLE_REPLY_MAGIC);
-        out.writeInt(error);
-        out.writeLong(cookie);
-        out.flush();
+    private void answerRead(DataOutputStream out, long cookie, long offset, int length) {
+        byte[] data = new byte[length];
+        try {
+            try {
+                image.read(offset, data, 0, length);
+            } catch (IOException e) {
+                LOG.error("NBD export {}: read of {} bytes at {} failed: {}", exportName, length, offset, e.toString());
+                reply(out, EIO, cookie, null);
+                return;
+            }
+            reply(out, 0, cookie, data);
+        } catch (IOException e) {
+            LOG.debug("NBD client of {} left before a reply: {}", exportName, e.toString());
+        }
+    }
+
+    /** A simple reply, with {@code data} after it for a successful read. */
+    private static void reply(DataOutputStream out, int error, long cookie, byte[] data) throws IOException {
+        synchronized (out) {
+            out.writeInt(SIMPLE_REPLY_MAGIC);
+            out.writeInt(error);
+            out.writeLong(cookie);
+            if (data != null) {
+                out.write(data);
+            }
+            out.flush();
+        }
     }
 
     @Override
