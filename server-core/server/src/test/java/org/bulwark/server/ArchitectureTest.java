@@ -11,7 +11,8 @@ import com.tngtech.archunit.lang.ArchRule;
 @AnalyzeClasses(packages = "org.bulwark.server", importOptions = {ImportOption.DoNotIncludeTests.class, ImportOption.DoNotIncludeJars.class})
 class ArchitectureTest {
     private static final String[] DOMAIN = {"..server.user..", "..server.task..", "..server.fleet..",
-        "..server.system..", "..server.errors.."};
+        "..server.system..", "..server.errors..", "..server.inventory..", "..server.policy..", "..server.schedule..",
+        "..server.restorepoint..", "..server.workflow.."};
 
     @ArchTest
     static final ArchRule domainDoesNotUseAdapters = noClasses().that().resideInAnyPackage(DOMAIN)
