@@ -11,7 +11,8 @@ public final class Api {
     /** Every REST resource interface, for servers and clients that wire them all. */
     public static final List<Class<?>> RESOURCES = List.of(
             AuthResource.class, SystemResource.class, UserResource.class, NodeResource.class, TaskResource.class,
-            HypervisorResource.class, VmResource.class, PolicyResource.class, RestorePointResource.class);
+            HypervisorResource.class, VmResource.class, PolicyResource.class, RestorePointResource.class,
+            TenantResource.class);
 
     private Api() {
     }

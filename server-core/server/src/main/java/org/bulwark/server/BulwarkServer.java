@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
 import org.apache.cxf.Bus;
 import org.apache.cxf.BusFactory;
 import org.apache.cxf.endpoint.Server;
@@ -22,6 +23,8 @@ import org.bulwark.server.db.DatabaseConnection;
 import org.bulwark.server.db.EmbeddedDatabase;
 import org.bulwark.server.fleet.NodeRegistry;
 import org.bulwark.server.logging.Logging;
+import org.bulwark.server.m365.SecretBox;
+import org.bulwark.server.m365.TenantService;
 import org.bulwark.server.node.NodeGateway;
 import org.bulwark.server.node.ssh.ChannelSettings;
 import org.bulwark.server.node.ssh.SshNodeGateway;
@@ -30,9 +33,11 @@ import org.bulwark.server.persistence.JpaDatabaseProbe;
 import org.bulwark.server.persistence.JpaNodeStore;
 import org.bulwark.server.persistence.JpaSessionStore;
 import org.bulwark.server.persistence.JpaTaskStore;
+import org.bulwark.server.persistence.JpaTenantStore;
 import org.bulwark.server.persistence.JpaUserStore;
 import org.bulwark.server.persistence.Migrations;
 import org.bulwark.server.rest.RestApi;
+import org.bulwark.server.rest.TenantEndpoint;
 import org.bulwark.server.soap.BulwarkSoapService;
 import org.bulwark.server.system.SystemService;
 import org.bulwark.server.task.TaskDispatcher;
@@ -63,6 +68,8 @@ public final class BulwarkServer implements AutoCloseable {
     public static final String INITIAL_PASSWORD_FILE = "initial-admin-password";
     /** The server's SSH key pair for the node channel, inside the data folder. */
     public static final String SERVER_KEY_FILE = "ssh/server-key";
+    /** The key that seals Microsoft 365 client secrets in the database (AES-256, mode 0600, created on first use). */
+    public static final String M365_KEY_FILE = "m365/secret.key";
     private static final Logger LOG = LoggerFactory.getLogger(BulwarkServer.class);
 
     private final List<AutoCloseable> resources = new ArrayList<>();
@@ -103,6 +110,8 @@ public final class BulwarkServer implements AutoCloseable {
         TaskService tasks = new TaskService(taskStore, nodes, gateway, dispatcher, clock);
         SystemService system = new SystemService(new JpaDatabaseProbe(jpa), nodes, clock.instant());
         KvmProtection kvm = new KvmProtection(jpa, nodes, tasks, dispatcher, clock);
+        TenantService m365 = new TenantService(new JpaTenantStore(jpa), new SecretBox(config.dataDir().resolve(M365_KEY_FILE)),
+                nodes, tasks, clock);
         resources.add(kvm);
 
         Bus bus = BusFactory.newInstance().createBus();
@@ -114,7 +123,7 @@ public final class BulwarkServer implements AutoCloseable {
         }
         String root = scheme + "://" + hostForUrl(config.httpHost()) + ":" + port;
         Server rest = RestApi.publish(bus, root, SystemService.serverVersion(), authorizer, sessions, users, nodes, tasks, system,
-                kvm.endpoints());
+                Stream.concat(kvm.endpoints().stream(), Stream.of(new TenantEndpoint(m365))).toList());
         resources.add(rest::destroy);
         Server soap = new BulwarkSoapService(authorizer, sessions, system, nodes, tasks).publish(bus, root);
         resources.add(soap::destroy);
