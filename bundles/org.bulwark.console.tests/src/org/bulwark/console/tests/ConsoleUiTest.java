@@ -138,6 +138,7 @@ class ConsoleUiTest {
         String node = bulwark.node().name();
 
         TasksPartBot tasks = main.nodes().ping(node);
+        bot.waitUntil("the Tasks part to come to the front", tasks::isShowing);
         tasks.waitForTask("the new ping to run", row -> "RUNNING".equals(row.get("State")));
         tasks.cancel("the running ping", row -> "RUNNING".equals(row.get("State")));
 

@@ -3,6 +3,7 @@ package org.bulwark.console.parts;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import java.util.List;
+import java.util.Objects;
 import org.bulwark.client.BulwarkClient;
 import org.bulwark.console.jobs.RefreshJob;
 import org.bulwark.console.model.ConsoleSession;
@@ -28,6 +29,7 @@ abstract class LiveTablePart<T> {
     private final IEventBroker events;
     private RecordTable<T> table;
     private RefreshJob<List<T>> refresh;
+    private Object published;
 
     LiveTablePart(ConsoleSession session, UISynchronize ui, ESelectionService selection, IEventBroker events) {
         this.session = session;
@@ -59,10 +61,17 @@ abstract class LiveTablePart<T> {
         publishSelection(); // the selected row may have changed on the server (a task ended)
     }
 
-    /** Hands the selected row, as last read, to handlers and lets tool bar buttons re-check their enablement. */
+    /**
+     * Hands the selected row, as last read, to handlers and lets tool bar buttons re-check
+     * their enablement, when it changed.
+     */
     private void publishSelection() {
-        selection.setSelection(table.selected());
-        events.send(UIEvents.REQUEST_ENABLEMENT_UPDATE_TOPIC, UIEvents.ALL_ELEMENT_ID);
+        Object selected = table.selected();
+        if (!Objects.equals(selected, published)) {
+            published = selected;
+            selection.setSelection(selected);
+            events.send(UIEvents.REQUEST_ENABLEMENT_UPDATE_TOPIC, UIEvents.ALL_ELEMENT_ID);
+        }
     }
 
     /** Fetches at once instead of at the next interval. */

@@ -29,6 +29,7 @@ final class RecordTable<T> {
     private final Class<T> rowType;
     private final Label status;
     private final TableViewer viewer;
+    private List<T> shown = List.of();
 
     RecordTable(Composite parent, Class<T> rowType, Function<T, Object> id, String tableId, String statusId) {
         this.rowType = rowType;
@@ -91,7 +92,10 @@ final class RecordTable<T> {
         if (viewer.getTable().isDisposed()) {
             return;
         }
-        viewer.setInput(rows); // the viewer keeps the selection, matching rows by id
+        if (!rows.equals(shown)) { // an unchanged answer leaves the widget alone
+            viewer.setInput(rows); // the viewer keeps the selection, matching rows by id
+            shown = rows;
+        }
         status.setText(summary);
     }
 
