@@ -5,7 +5,7 @@
 set -euo pipefail
 packages=(curl ca-certificates libgtk-3-0 xvfb xauth fonts-dejavu-core)
 if [ "${1:-run}" = test ]; then
-  packages+=(mariadb-server qemu-utils)
+  packages+=(mariadb-server qemu-utils libnbd-bin e2fsprogs fdisk util-linux)
 fi
 missing=()
 for p in "${packages[@]}"; do
