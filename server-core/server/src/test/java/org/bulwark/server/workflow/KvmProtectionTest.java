@@ -1,0 +1,307 @@
+package org.bulwark.server.workflow;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.bulwark.api.BackupRequest;
+import org.bulwark.api.Hypervisor;
+import org.bulwark.api.HypervisorRequest;
+import org.bulwark.api.Node;
+import org.bulwark.api.NodeEnrollment;
+import org.bulwark.api.NodeState;
+import org.bulwark.api.Policy;
+import org.bulwark.api.PolicyRequest;
+import org.bulwark.api.RestorePoint;
+import org.bulwark.api.RestoreRequest;
+import org.bulwark.api.Retention;
+import org.bulwark.api.Task;
+import org.bulwark.api.TaskLogEntry;
+import org.bulwark.api.TaskState;
+import org.bulwark.api.TaskType;
+import org.bulwark.api.Vm;
+import org.bulwark.node.BulwarkNode;
+import org.bulwark.node.NodeConfig;
+import org.bulwark.node.kvm.KvmLab;
+import org.bulwark.repository.InitOptions;
+import org.bulwark.repository.Repository;
+import org.bulwark.repository.crypto.KdfParams;
+import org.bulwark.repository.destination.LocalDestination;
+import org.bulwark.server.db.DatabaseConnection;
+import org.bulwark.server.fixture.Await;
+import org.bulwark.server.fixture.Http;
+import org.bulwark.server.fixture.ServerExtension;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * KVM protection end to end: a real server on MariaDB, real node daemons enrolled over SSH on
+ * loopback, the real libvirtd of the KVM lab (skipped with the lab's reason when it is missing)
+ * and real repositories: inventory sync, a policy's schedule firing a backup, restore to the file
+ * system with the same bytes, backup now, restore then import, vanished VMs, failover.
+ */
+class KvmProtectionTest {
+    @RegisterExtension
+    static final KvmLab LAB = new KvmLab();
+    @RegisterExtension
+    static final ServerExtension SERVER = ServerExtension.external()
+            .with("node.heartbeat", "PT0.3S").with("node.grace", "PT2S");
+    private static final String PASSPHRASE = "correct horse battery staple";
+    private static final List<BulwarkNode> NODES = new ArrayList<>();
+    private static Path dir;
+    private static Path passphraseFile;
+    private static String admin;
+    private static Node main;
+    private static Hypervisor local;
+
+    @BeforeAll
+    static void enrollNodeAndAddHypervisor() throws IOException {
+        dir = Files.createTempDirectory("bwp");
+        passphraseFile = Files.writeString(dir.resolve("passphrase"), PASSPHRASE);
+        admin = SERVER.server().adminToken();
+        main = enroll("kvm-main");
+        local = addHypervisor("local", main);
+    }
+
+    @AfterAll
+    static void stopNodes() throws IOException {
+        NODES.forEach(BulwarkNode::close);
+        if (dir != null) {
+            try (var paths = Files.walk(dir)) {
+                paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    private static Http http() {
+        return SERVER.server().http();
+    }
+
+    private static Node enroll(String name) throws IOException {
+        String token = name + "-token-0123456789";
+        BulwarkNode node = BulwarkNode.start(new NodeConfig(dir.resolve(name), name, "127.0.0.1", 0, 2, token));
+        NODES.add(node);
+        Http.Answer answer = http().call("POST", "/nodes", admin, new NodeEnrollment(name, "127.0.0.1", node.ssh().port(), token));
+        assertEquals(200, answer.status(), answer.body());
+        UUID id = answer.as(Node.class).id();
+        return Await.until(() -> http().get("/nodes/" + id, admin).as(Node.class), n -> n.state() == NodeState.ONLINE,
+                "node " + name + " online");
+    }
+
+    private static Hypervisor addHypervisor(String name, Node node) {
+        Http.Answer answer = http().call("POST", "/hypervisors", admin, new HypervisorRequest(name, node.id(), KvmLab.URI));
+        assertEquals(200, answer.status(), answer.body());
+        return answer.as(Hypervisor.class);
+    }
+
+    /** A new repository with a cheap key derivation, so the test does not spend its time in the KDF. */
+    private static Path repository(String name) throws IOException {
+        Path destination = dir.resolve(name);
+        InitOptions cheapKdf = InitOptions.defaults().withKdf(new KdfParams(8 * 1024, 1, 1));
+        Repository.init(new LocalDestination(destination), cheapKdf, PASSPHRASE.toCharArray()).close();
+        return destination;
+    }
+
+    private static Task awaitEnd(UUID taskId) {
+        return Await.until(() -> http().get("/tasks/" + taskId, admin).as(Task.class), t -> t.state().isFinal(),
+                "end of task " + taskId);
+    }
+
+    private static Task succeeded(Http.Answer queued) {
+        assertEquals(200, queued.status(), queued.body());
+        Task task = awaitEnd(queued.as(Task.class).id());
+        assertEquals(TaskState.SUCCEEDED, task.state(), task.toString());
+        return task;
+    }
+
+    /** Syncs the hypervisor and returns the VM once the sync's outcome is applied. */
+    private static Vm synced(Hypervisor hypervisor, String name) {
+        succeeded(http().call("POST", "/hypervisors/" + hypervisor.id() + "/sync", admin, null));
+        return Await.until(() -> http().get("/vms", admin).list(Vm.class).stream()
+                        .filter(v -> v.hypervisorId().equals(hypervisor.id()) && v.name().equals(name)).findFirst(),
+                Optional::isPresent, "VM " + name + " in the inventory").orElseThrow();
+    }
+
+    private static RestorePoint restorePointOf(Task backup, Vm vm) {
+        return Await.until(() -> http().get("/vms/" + vm.id() + "/restore-points", admin).list(RestorePoint.class)
+                        .stream().filter(p -> p.taskId().equals(backup.id())).findFirst(),
+                Optional::isPresent, "restore point of task " + backup.id()).orElseThrow();
+    }
+
+    private static String sha256(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return KvmLab.sha256(in);
+        }
+    }
+
+    private static Connection db() throws SQLException {
+        DatabaseConnection db = SERVER.server().database();
+        return DriverManager.getConnection(db.url(), db.user(), db.password());
+    }
+
+    private static boolean linkApplied(UUID taskId) {
+        try (Connection c = db(); PreparedStatement s = c.prepareStatement("SELECT applied FROM task_links WHERE task_id = ?")) {
+            s.setString(1, taskId.toString());
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        } catch (SQLException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void dueScheduleBacksUpTheTaggedVmAndItsRestorePointRestoresTheSameBytes() throws Exception {
+        String name = LAB.defineVm("bw-sched");
+        Vm vm = synced(local, name);
+        assertEquals("SHUT_OFF", vm.state());
+        assertEquals(1, vm.vcpus());
+        assertEquals(64L << 20, vm.memoryBytes());
+        assertEquals(List.of("bw-sched"), vm.tags());
+        assertEquals("vda", vm.disks().getFirst().target());
+        assertEquals(KvmLab.DISK_SIZE, vm.disks().getFirst().virtualSize());
+        assertTrue(vm.present());
+
+        Path destination = repository("sched-repo");
+        Http.Answer created = http().call("POST", "/policies", admin, new PolicyRequest("tagged", List.of(), List.of(),
+                List.of("bw-sched"), destination.toString(), passphraseFile.toString(), List.of("daily 03:00"),
+                new Retention(3, 0), 0, true));
+        assertEquals(200, created.status(), created.body());
+        Policy policy = created.as(Policy.class);
+        assertEquals(List.of(vm.id()), policy.selectedVmIds(), "the tag rule selects the VM");
+
+        // the schedule falls due now: the scheduler queues a BACKUP of the VM and moves the schedule on
+        try (Connection c = db(); PreparedStatement s = c.prepareStatement(
+                "UPDATE policy_schedules SET next_run = ? WHERE policy_id = ?")) {
+            s.setTimestamp(1, Timestamp.valueOf(LocalDateTime.ofInstant(Instant.now().minusSeconds(60), ZoneOffset.UTC)));
+            s.setString(2, policy.id().toString());
+            assertEquals(1, s.executeUpdate());
+        }
+        Task fired = Await.until(() -> http().get("/tasks", admin).list(Task.class).stream()
+                        .filter(t -> t.type() == TaskType.BACKUP && t.owner().equals("scheduler")).findFirst(),
+                Optional::isPresent, "a BACKUP queued by the scheduler").orElseThrow();
+        Task backup = awaitEnd(fired.id());
+        assertEquals(TaskState.SUCCEEDED, backup.state(), backup.toString());
+        Instant nextRun = http().get("/policies/" + policy.id(), admin).as(Policy.class).schedules().getFirst().nextRun();
+        assertTrue(nextRun.isAfter(Instant.now()), "the schedule moved on to " + nextRun);
+
+        RestorePoint point = restorePointOf(backup, vm);
+        assertEquals("FULL", point.kind());
+        assertEquals(policy.id(), point.policyId());
+        assertEquals("kvm-main", point.nodeName());
+        assertEquals(destination.toString(), point.destination());
+        assertEquals(4L << 20, point.bytesRead(), point.toString());
+
+        Path folder = Files.createDirectories(dir.resolve("restored-sched"));
+        succeeded(http().call("POST", "/restore-points/" + point.id() + "/restore", admin,
+                new RestoreRequest(folder.toString(), "raw", null, false, false, false, null, null)));
+        assertEquals(LAB.rawSha256(LAB.disk(name)), sha256(folder.resolve(name + "-vda.raw")),
+                "the restored disk has the bytes of the VM's disk, read with the policy's passphrase file");
+    }
+
+    @Test
+    void backupNowThenRestoreAndImportAndAFailedRestoreQueuesNoImport() throws Exception {
+        String name = LAB.defineVm("bw-now");
+        Vm vm = synced(local, name);
+        Path destination = repository("now-repo");
+        Task backup = succeeded(http().call("POST", "/vms/" + vm.id() + "/backup", admin,
+                new BackupRequest(null, destination.toString(), PASSPHRASE, null, false)));
+        RestorePoint point = restorePointOf(backup, vm);
+        assertNull(point.policyId());
+        assertEquals(point, http().get("/restore-points/" + point.id(), admin).as(RestorePoint.class));
+
+        String copy = name + "-copy";
+        LAB.adopt(copy);
+        Path folder = Files.createDirectories(dir.resolve("restored-now"));
+        RestoreRequest restoreAndImport = new RestoreRequest(folder.toString(), "qcow2", copy, true, false, false,
+                PASSPHRASE, null);
+        Task restore = succeeded(http().call("POST", "/restore-points/" + point.id() + "/restore", admin, restoreAndImport));
+        Task imported = Await.until(() -> http().get("/tasks", admin).list(Task.class).stream()
+                        .filter(t -> t.type() == TaskType.IMPORT && t.createdAt().isAfter(restore.createdAt())).findFirst(),
+                Optional::isPresent, "the IMPORT after the RESTORE").orElseThrow();
+        assertEquals(TaskState.SUCCEEDED, awaitEnd(imported.id()).state());
+        assertEquals(main.id(), imported.nodeId() == null ? main.id() : imported.nodeId());
+        Vm defined = synced(local, copy);
+        assertFalse(defined.uuid().equals(vm.uuid()), "the import is a new VM");
+
+        // the same restore again: its files exist, the RESTORE fails and no IMPORT follows
+        Http.Answer again = http().call("POST", "/restore-points/" + point.id() + "/restore", admin, restoreAndImport);
+        assertEquals(200, again.status(), again.body());
+        Task failed = awaitEnd(again.as(Task.class).id());
+        assertEquals(TaskState.FAILED, failed.state());
+        Await.until(() -> linkApplied(failed.id()), applied -> applied, "outcome of the failed RESTORE applied");
+        assertTrue(http().get("/tasks", admin).list(Task.class).stream()
+                .noneMatch(t -> t.type() == TaskType.IMPORT && t.createdAt().isAfter(failed.createdAt())));
+    }
+
+    @Test
+    void aVanishedVmIsMarkedNotDeletedAndCannotBeBackedUp() throws Exception {
+        String name = LAB.defineVm("bw-gone");
+        Vm vm = synced(local, name);
+        KvmLab.run("virsh", "-c", KvmLab.URI, "undefine", name);
+        succeeded(http().call("POST", "/hypervisors/" + local.id() + "/sync", admin, null));
+        Vm gone = Await.until(() -> http().get("/vms/" + vm.id(), admin).as(Vm.class), v -> !v.present(), "VM marked vanished");
+        assertEquals("VANISHED", gone.state());
+        assertEquals(vm.uuid(), gone.uuid());
+        Http.Answer refused = http().call("POST", "/vms/" + vm.id() + "/backup", admin,
+                new BackupRequest(null, dir.resolve("x").toString(), PASSPHRASE, null, false));
+        assertEquals(409, refused.status(), refused.body());
+        assertEquals("VM " + name + " has vanished from its hypervisor", refused.error().message());
+        assertEquals(404, http().call("POST", "/vms/" + UUID.randomUUID() + "/backup", admin,
+                new BackupRequest(null, "/x", PASSPHRASE, null, false)).status());
+    }
+
+    @Test
+    void aBackupWhoseNodeDiesFinishesOnAnotherNodeOfTheSameHost() throws Exception {
+        Node doomed = enroll("kvm-doomed");
+        Node spare = enroll("kvm-spare");
+        Hypervisor viaDoomed = addHypervisor("via-doomed", doomed);
+        String name = LAB.defineVm("bw-failover");
+        LAB.writePattern(name, 0x5a, 4L << 20, 48L << 20);
+        Vm vm = synced(viaDoomed, name);
+        Path destination = repository("failover-repo");
+
+        Http.Answer queued = http().call("POST", "/vms/" + vm.id() + "/backup", admin,
+                new BackupRequest(null, destination.toString(), null, passphraseFile.toString(), false));
+        assertEquals(200, queued.status(), queued.body());
+        UUID taskId = queued.as(Task.class).id();
+        Task running = Await.until(() -> http().get("/tasks/" + taskId, admin).as(Task.class),
+                t -> t.state() != TaskState.QUEUED, "the backup handed to a node");
+        assertEquals(TaskState.RUNNING, running.state(), running.toString());
+        assertEquals("kvm-doomed", running.nodeName());
+        NODES.get(NODES.size() - 2).close();
+
+        Task done = awaitEnd(taskId);
+        assertEquals(TaskState.SUCCEEDED, done.state(), done.toString());
+        assertEquals(spare.id(), done.nodeId());
+        List<String> log = http().get("/tasks/" + taskId + "/log", admin).list(TaskLogEntry.class).stream()
+                .map(TaskLogEntry::message).toList();
+        assertTrue(log.stream().anyMatch(m -> m.startsWith("Node kvm-doomed went offline at ")
+                && m.endsWith("failing over: queued again for node kvm-spare, to start there from the beginning")), log.toString());
+        assertTrue(log.contains("Handed to node kvm-spare"), log.toString());
+        RestorePoint point = restorePointOf(done, vm);
+        assertEquals("kvm-spare", point.nodeName());
+        assertEquals("FULL", point.kind());
+    }
+}
