@@ -9,8 +9,8 @@ import org.bulwark.api.rest.TaskResource;
 
 /**
  * Follows a task until it ends: one live progress line on stderr (percent, message, elapsed
- * time), rewritten in place, then the final state. Interrupting {@code bulwark} stops watching,
- * not the task.
+ * time), rewritten in place on a terminal, or one line per change when stderr goes to a file or
+ * pipe. Interrupting {@code bulwark} stops watching, not the task.
  */
 final class TaskWatcher {
     private static final Duration POLL = Duration.ofMillis(250);
@@ -30,15 +30,24 @@ final class TaskWatcher {
         TaskResource tasks = context.resource(TaskResource.class);
         PrintStream err = context.terminal().err();
         long started = System.nanoTime();
+        boolean live = context.terminal().console() != null;
+        String shown = "";
         int width = 0;
         while (true) {
             Task task = tasks.get(id);
-            String line = String.format("%s %s %3d%% %s  %s", task.type(), task.state(), task.progress(),
-                    Output.text(task.message()), elapsed(Duration.ofNanos(System.nanoTime() - started)));
-            err.print("\r" + line + " ".repeat(Math.max(0, width - line.length())));
-            width = line.length();
+            String status = String.format("%s %s %3d%% %s", task.type(), task.state(), task.progress(), Output.text(task.message()));
+            String line = status + "  " + elapsed(Duration.ofNanos(System.nanoTime() - started));
+            if (live) {
+                err.print("\r" + line + " ".repeat(Math.max(0, width - line.length())));
+                width = line.length();
+            } else if (!status.equals(shown)) {
+                err.println(line);
+            }
+            shown = status;
             if (task.state().isFinal()) {
-                err.println();
+                if (live) {
+                    err.println();
+                }
                 return task;
             }
             err.flush();
