@@ -23,5 +23,7 @@ public enum TaskType {
     /** Back up a Microsoft 365 tenant (mail, files, teams; incremental by delta) into a repository. */
     M365_BACKUP,
     /** Restore Microsoft 365 messages or drive items into a new "Restored <date>" folder of the original or another user. */
-    M365_RESTORE
+    M365_RESTORE,
+    /** List a Microsoft 365 backup: restore points, mailboxes, drives, teams, folders, messages, files, or search them. */
+    M365_BROWSE
 }

@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.UUID;
 import org.bulwark.api.M365BackupRequest;
+import org.bulwark.api.M365BrowseRequest;
 import org.bulwark.api.M365RestoreRequest;
 import org.bulwark.api.M365Tenant;
 import org.bulwark.api.M365TenantRequest;
@@ -56,6 +57,12 @@ public interface TenantResource {
     @Path("/{id}/backup")
     @RolesAllowed({Role.ADMIN, Role.OPS})
     Task backup(@PathParam("id") UUID id, M365BackupRequest request);
+
+    /** Queues an M365_BROWSE task; its result is {@code {"restorePoint": R, "entries": [...]}}. */
+    @POST
+    @Path("/{id}/browse")
+    @RolesAllowed({Role.ADMIN, Role.OPS})
+    Task browse(@PathParam("id") UUID id, M365BrowseRequest request);
 
     /** Queues an M365_RESTORE task on the tenant's node. */
     @POST

@@ -41,7 +41,12 @@ import org.bulwark.repository.Repository;
  * <li>M365_RESTORE: {@code service} ({@code mail} or {@code files}), {@code source} (user or
  * drive id), {@code items} (comma-separated message or drive item ids), optional {@code target}
  * (user or drive id, default the source) and {@code restorePoint} (default the latest) →
- * {@link TenantRestore.Result}: a new "Restored &lt;date&gt;" folder, nothing overwritten.</li>
+ * {@link TenantRestore.Result}: a new "Restored &lt;date&gt;" folder, nothing overwritten;</li>
+ * <li>M365_BROWSE needs only {@code tenantId} and the repository (no Graph, no secret): {@code list} one of
+ * {@code restorePoints}, {@code mailboxes}, {@code drives}, {@code teams}, {@code mailFolders} ({@code owner}),
+ * {@code messages} ({@code owner}, {@code folder}), {@code children} ({@code owner} = drive, optional
+ * {@code folder}, default the root), {@code channels} ({@code owner} = team), {@code search} ({@code text});
+ * optional {@code restorePoint} (default the latest) → {@link Listing}.</li>
  * </ul>
  */
 public final class M365Tasks {
@@ -63,10 +68,14 @@ public final class M365Tasks {
         }
     }
 
+    /** What M365_BROWSE returns: the restore point listed and its entries (restore points, owners or item versions). */
+    public record Listing(Long restorePoint, List<?> entries) {
+    }
+
     /** The handlers to register with the task runner. */
     public Map<TaskType, TaskHandler> handlers() {
         return Map.of(TaskType.M365_DISCOVER, this::discover, TaskType.M365_BACKUP, this::backup,
-                TaskType.M365_RESTORE, this::restore);
+                TaskType.M365_RESTORE, this::restore, TaskType.M365_BROWSE, this::browse);
     }
 
     private static M365Tenant tenant(Parameters p) {
@@ -148,13 +157,7 @@ public final class M365Tasks {
         String source = p.required("source");
         String target = p.optional("target", source);
         List<String> items = Arrays.stream(p.required("items").split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
-        String pointText = p.optional("restorePoint", null);
-        Long point;
-        try {
-            point = pointText == null ? null : Long.valueOf(pointText);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("M365_RESTORE parameter restorePoint must be a run id, not '" + pointText + "'", e);
-        }
+        Long point = restorePoint(p, "M365_RESTORE");
         return progress -> {
             progress.report(0, "connecting to tenant " + tenant.tenantId());
             GraphConnection connection = GraphConnection.open(tenant);
@@ -172,6 +175,67 @@ public final class M365Tasks {
                 delete(browseDir);
             }
         };
+    }
+
+    private TaskHandler.Job browse(Map<String, String> parameters) {
+        Parameters p = new Parameters("M365_BROWSE", parameters);
+        String tenantId = p.required("tenantId");
+        RepositoryAccess access = RepositoryAccess.of(p);
+        String list = p.required("list");
+        Long point = restorePoint(p, "M365_BROWSE");
+        String owner = p.optional("owner", null);
+        String folder = p.optional("folder", "");
+        String text = p.optional("text", null);
+        boolean needsOwner = Set.of("mailFolders", "messages", "children", "channels").contains(list);
+        if (!Set.of("restorePoints", "mailboxes", "drives", "teams", "search").contains(list) && !needsOwner) {
+            throw new IllegalArgumentException("M365_BROWSE parameter list must be restorePoints, mailboxes, drives, teams,"
+                    + " mailFolders, messages, children, channels or search, not '" + list + "'");
+        }
+        if (needsOwner && owner == null || list.equals("messages") && folder.isEmpty() || list.equals("search") && text == null) {
+            throw new IllegalArgumentException("M365_BROWSE list=" + list + " needs "
+                    + (list.equals("search") ? "text" : list.equals("messages") ? "owner and folder" : "owner"));
+        }
+        return progress -> {
+            Path browseDir = workDir.resolve(tenantId).resolve("browse-" + System.nanoTime());
+            try (Repository repo = access.open(false);
+                 TenantBrowser browser = new TenantBrowser(repo, access.destination().resolve("m365"), browseDir, tenantId)) {
+                switch (list) {
+                    case "restorePoints" -> {
+                        return new Listing(null, browser.restorePoints());
+                    }
+                    case "mailboxes" -> {
+                        return new Listing(null, browser.mailboxes());
+                    }
+                    case "drives" -> {
+                        return new Listing(null, browser.drives());
+                    }
+                    case "teams" -> {
+                        return new Listing(null, browser.teams());
+                    }
+                    default -> {
+                        long at = point != null ? point : browser.latest().id();
+                        return new Listing(at, switch (list) {
+                            case "mailFolders" -> browser.mailFolders(at, owner);
+                            case "messages" -> browser.messages(at, owner, folder);
+                            case "children" -> browser.children(at, owner, folder);
+                            case "channels" -> browser.channels(at, owner);
+                            default -> browser.search(at, text);
+                        });
+                    }
+                }
+            } finally {
+                delete(browseDir);
+            }
+        };
+    }
+
+    private static Long restorePoint(Parameters p, String task) {
+        String text = p.optional("restorePoint", null);
+        try {
+            return text == null ? null : Long.valueOf(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(task + " parameter restorePoint must be a run id, not '" + text + "'", e);
+        }
     }
 
     /** Removes a task's private working folder. */

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.bulwark.api.M365BackupRequest;
+import org.bulwark.api.M365BrowseRequest;
 import org.bulwark.api.M365RestoreRequest;
 import org.bulwark.api.M365Tenant;
 import org.bulwark.api.M365TenantRequest;
@@ -125,6 +126,22 @@ public final class TenantService {
                 request.passphrase()));
     }
 
+    /** Queues M365_BROWSE (the node reads the repository only: no client secret goes with it). */
+    public Task browse(Caller caller, UUID id, M365BrowseRequest request) {
+        Errors.required(request, "browse request");
+        StoredTenant tenant = tenant(id);
+        Map<String, String> p = new HashMap<>(repository(request.destination(), request.passphraseFile(), request.passphrase()));
+        p.put("tenantId", tenant.tenantId());
+        p.put("list", Errors.required(request.list(), "list"));
+        putIfGiven(p, "owner", request.owner());
+        putIfGiven(p, "folder", request.folder());
+        putIfGiven(p, "text", request.text());
+        if (request.restorePoint() != null) {
+            p.put("restorePoint", request.restorePoint().toString());
+        }
+        return tasks.submit(caller, new TaskRequest(TaskType.M365_BROWSE, tenant.nodeId(), p));
+    }
+
     /** Queues M365_RESTORE of the request's items. */
     public Task restore(Caller caller, UUID id, M365RestoreRequest request) {
         Errors.required(request, "restore request");
@@ -142,9 +159,7 @@ public final class TenantService {
         p.put("service", service);
         p.put("source", source);
         p.put("items", String.join(",", request.items()));
-        if (blankToNull(request.target()) != null) {
-            p.put("target", request.target());
-        }
+        putIfGiven(p, "target", request.target());
         if (request.restorePoint() != null) {
             p.put("restorePoint", request.restorePoint().toString());
         }
@@ -196,6 +211,12 @@ public final class TenantService {
             return uri.toString();
         } catch (IllegalArgumentException e) {
             throw Errors.badRequest(name + " must be an http(s) URL, not " + text);
+        }
+    }
+
+    private static void putIfGiven(Map<String, String> p, String name, String value) {
+        if (blankToNull(value) != null) {
+            p.put(name, value);
         }
     }
 

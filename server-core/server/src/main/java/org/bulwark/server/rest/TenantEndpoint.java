@@ -5,6 +5,7 @@ import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
 import java.util.UUID;
 import org.bulwark.api.M365BackupRequest;
+import org.bulwark.api.M365BrowseRequest;
 import org.bulwark.api.M365RestoreRequest;
 import org.bulwark.api.M365Tenant;
 import org.bulwark.api.M365TenantRequest;
@@ -51,6 +52,11 @@ public final class TenantEndpoint implements TenantResource {
     @Override
     public Task backup(UUID id, M365BackupRequest request) {
         return tenants.backup(CallerPrincipal.of(security), id, request);
+    }
+
+    @Override
+    public Task browse(UUID id, M365BrowseRequest request) {
+        return tenants.browse(CallerPrincipal.of(security), id, request);
     }
 
     @Override

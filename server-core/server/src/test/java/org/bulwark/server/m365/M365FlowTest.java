@@ -26,6 +26,7 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
 import org.bulwark.api.M365BackupRequest;
+import org.bulwark.api.M365BrowseRequest;
 import org.bulwark.api.M365RestoreRequest;
 import org.bulwark.api.M365Tenant;
 import org.bulwark.api.M365TenantRequest;
@@ -188,6 +189,19 @@ class M365FlowTest {
         long point = result.path("restorePoint").asLong();
         assertTrue(Files.isRegularFile(dir.resolve("destination/m365").resolve(TENANT).resolve("mail.sqlite")),
                 "the SQLite metadata lies beside the data on the destination");
+
+        Task browse = awaitEnd(call("POST", "/tenants/" + tenant.id() + "/browse", admin, new M365BrowseRequest(destination,
+                null, PASSPHRASE, "messages", null, alice, graph.inbox(alice), null)).as(Task.class));
+        assertEquals(TaskState.SUCCEEDED, browse.state(), browse.toString());
+        JsonNode listing = Http.JSON.readTree(browse.result());
+        assertEquals(point, listing.path("restorePoint").asLong(), "the latest restore point is the backup's");
+        assertEquals(aliceMessage, listing.path("entries").path(0).path("id").asText(), browse.result());
+        assertEquals("Quarterly figures", listing.path("entries").path(0).path("name").asText());
+        assertEquals("carol@example.test", listing.path("entries").path(0).path("sender").asText());
+        Task badList = awaitEnd(call("POST", "/tenants/" + tenant.id() + "/browse", admin, new M365BrowseRequest(destination,
+                null, PASSPHRASE, "everything", null, null, null, null)).as(Task.class));
+        assertEquals(TaskState.FAILED, badList.state(), "an unknown listing is refused by the node");
+        assertTrue(badList.message().contains("parameter list must be"), badList.message());
 
         Task restore = awaitEnd(call("POST", "/tenants/" + tenant.id() + "/restore", admin, new M365RestoreRequest(
                 destination, null, PASSPHRASE, point, "mail", alice, List.of(aliceMessage), bob)).as(Task.class));
