@@ -283,6 +283,11 @@ class BulwarkCliTest {
         Run format = cli("restore", "p", "--folder", "/tmp/restored", "--format", "vmdk");
         assertEquals(ExitCode.USAGE.code(), format.exit());
         assertTrue(format.err().contains("--format is raw or qcow2, not vmdk"), format.err());
+        Run unnamed = cli("restore", "p", "--folder", "/tmp/restored", "--to-hypervisor");
+        assertEquals(ExitCode.USAGE.code(), unnamed.exit());
+        assertTrue(unnamed.err().contains("--to-hypervisor needs --name NEW, or --overwrite"), unnamed.err());
+        Run backup = cli("backup", "no-such-vm", "--destination", "/srv/repo");
+        assertEquals(ExitCode.NOT_FOUND.code(), backup.exit(), backup.err());
     }
 
     private static String token(String sessionFile) throws IOException {
