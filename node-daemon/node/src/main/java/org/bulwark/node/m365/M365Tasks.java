@@ -79,9 +79,11 @@ public final class M365Tasks {
     }
 
     private static M365Tenant tenant(Parameters p) {
+        String tenantId = p.required("tenantId");
+        String clientId = p.required("clientId");
+        String secret = p.required("clientSecret");
         try {
-            return new M365Tenant(p.required("tenantId"), p.required("clientId"), p.required("clientSecret"),
-                    p.optional("graphUrl", null), p.optional("authorityUrl", null));
+            return new M365Tenant(tenantId, clientId, secret, p.optional("graphUrl", null), p.optional("authorityUrl", null));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("M365 " + e.getMessage(), e);
         }
