@@ -12,6 +12,9 @@ public final class ConsoleIds {
 
     public static final String PART_NODES = "org.bulwark.console.part.nodes";
     public static final String PART_TASKS = "org.bulwark.console.part.tasks";
+    public static final String PART_DASHBOARD = "org.bulwark.console.part.dashboard";
+    public static final String PART_INVENTORY = "org.bulwark.console.part.inventory";
+    public static final String PART_USERS = "org.bulwark.console.part.users";
 
     public static final String LOGIN_SERVER = "login.server";
     public static final String LOGIN_USER = "login.user";
@@ -23,6 +26,24 @@ public final class ConsoleIds {
     public static final String NODES_STATUS = "nodes.status";
     public static final String TASKS_TABLE = "tasks.table";
     public static final String TASKS_STATUS = "tasks.status";
+    public static final String INVENTORY_FILTER = "inventory.filter";
+    public static final String INVENTORY_TABLE = "inventory.table";
+    public static final String INVENTORY_STATUS = "inventory.status";
+    public static final String DASHBOARD_STATUS = "dashboard.status";
+    public static final String DASHBOARD_VMS_PROTECTED = "dashboard.vmsProtected";
+    public static final String DASHBOARD_VMS_UNPROTECTED = "dashboard.vmsUnprotected";
+    public static final String DASHBOARD_TASKS_SUCCEEDED = "dashboard.tasksSucceeded";
+    public static final String DASHBOARD_TASKS_FAILED = "dashboard.tasksFailed";
+    public static final String DASHBOARD_TASKS_RUNNING = "dashboard.tasksRunning";
+    public static final String DASHBOARD_NODES = "dashboard.nodes";
+    public static final String USERS_NAME = "users.name";
+    public static final String USERS_PASSWORD = "users.password";
+    public static final String USERS_ROLE = "users.role";
+    public static final String USERS_CREATE = "users.create";
+    public static final String USERS_DELETE = "users.delete";
+    public static final String USERS_MESSAGE = "users.message";
+    public static final String USERS_TABLE = "users.table";
+    public static final String USERS_STATUS = "users.status";
     public static final String ABOUT_CONSOLE_VERSION = "about.consoleVersion";
     public static final String ABOUT_SERVER_VERSION = "about.serverVersion";
     public static final String ABOUT_SERVER_JAVA = "about.serverJava";

@@ -2,9 +2,11 @@ package org.bulwark.console.jobs;
 
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.bulwark.api.ApiException;
 import org.bulwark.api.Task;
 import org.bulwark.api.TaskRequest;
+import org.bulwark.client.BulwarkClient;
 import org.bulwark.console.ConsoleEvents;
 import org.bulwark.console.model.ConsoleSession;
 import org.eclipse.core.runtime.IProgressMonitor;
@@ -20,7 +22,7 @@ public final class FollowTaskJob extends ConsoleJob {
     static final long POLL_MILLIS = 500;
 
     private final ConsoleSession session;
-    private final TaskRequest request;
+    private final Function<BulwarkClient, Task> submit;
     private final IEventBroker events;
     private final Consumer<ApiException> failed;
 
@@ -29,9 +31,19 @@ public final class FollowTaskJob extends ConsoleJob {
      */
     public FollowTaskJob(String name, ConsoleSession session, TaskRequest request, IEventBroker events,
             Consumer<ApiException> failed) {
+        this(name, session, client -> client.tasks().submit(request), events, failed);
+    }
+
+    /**
+     * Follows the task that {@code submit} queues, e.g. a backup through {@code /vms/{id}/backup}.
+     *
+     * @param failed told when the server refused the task or could not be asked about it (called off the UI thread)
+     */
+    public FollowTaskJob(String name, ConsoleSession session, Function<BulwarkClient, Task> submit, IEventBroker events,
+            Consumer<ApiException> failed) {
         super(name);
         this.session = session;
-        this.request = request;
+        this.submit = submit;
         this.events = events;
         this.failed = failed;
     }
@@ -40,7 +52,7 @@ public final class FollowTaskJob extends ConsoleJob {
     protected IStatus run(IProgressMonitor monitor) {
         monitor.beginTask(getName(), 100);
         try {
-            Task task = session.call(client -> client.tasks().submit(request));
+            Task task = session.call(submit);
             events.post(ConsoleEvents.TASKS_CHANGED, task);
             int shown = 0;
             while (!task.state().isFinal()) {

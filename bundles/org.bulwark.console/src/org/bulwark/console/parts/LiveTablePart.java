@@ -4,6 +4,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import java.util.List;
 import java.util.Objects;
+import org.bulwark.api.ApiException;
 import org.bulwark.client.BulwarkClient;
 import org.bulwark.console.jobs.RefreshJob;
 import org.bulwark.console.model.ConsoleSession;
@@ -30,6 +31,7 @@ abstract class LiveTablePart<T> {
     private RecordTable<T> table;
     private RefreshJob<List<T>> refresh;
     private Object published;
+    private List<T> fetched = List.of();
 
     LiveTablePart(ConsoleSession session, UISynchronize ui, ESelectionService selection, IEventBroker events) {
         this.session = session;
@@ -52,12 +54,28 @@ abstract class LiveTablePart<T> {
         table = createTable(parent);
         table.onSelection(this::publishSelection);
         refresh = new RefreshJob<>("Refreshing " + getClass().getSimpleName(), REFRESH_MILLIS, ui,
-                () -> session.call(this::fetch), this::show, table::showFailure);
+                () -> session.call(this::fetch), this::show, this::showFailure);
         refresh.schedule();
     }
 
+    /** Whether {@code row} is shown; all rows unless a part filters them. */
+    boolean accepts(T row) {
+        return true;
+    }
+
+    /** Shows why the last refresh failed; the rows shown stay as they were. */
+    void showFailure(ApiException failure) {
+        table.showFailure(failure);
+    }
+
+    /** Shows the last rows read again, e.g. after the filter changed. */
+    void refilter() {
+        show(fetched);
+    }
+
     private void show(List<T> rows) {
-        table.show(rows, summary(rows));
+        fetched = rows;
+        table.show(rows.stream().filter(this::accepts).toList(), summary(rows));
         publishSelection(); // the selected row may have changed on the server (a task ended)
     }
 
@@ -79,6 +97,15 @@ abstract class LiveTablePart<T> {
         if (refresh != null) {
             refresh.refreshNow();
         }
+    }
+
+    /** The operator's session, for calls off the UI thread. */
+    ConsoleSession session() {
+        return session;
+    }
+
+    UISynchronize ui() {
+        return ui;
     }
 
     @Focus

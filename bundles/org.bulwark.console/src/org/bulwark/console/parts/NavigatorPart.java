@@ -29,8 +29,11 @@ public final class NavigatorPart {
     }
 
     static final List<Destination> DESTINATIONS = List.of(
+            new Destination("Dashboard", ConsoleIds.PART_DASHBOARD),
+            new Destination("Inventory", ConsoleIds.PART_INVENTORY),
             new Destination("Nodes", ConsoleIds.PART_NODES),
-            new Destination("Tasks", ConsoleIds.PART_TASKS));
+            new Destination("Tasks", ConsoleIds.PART_TASKS),
+            new Destination("Users", ConsoleIds.PART_USERS));
 
     private final EPartService parts;
     private TableViewer viewer;

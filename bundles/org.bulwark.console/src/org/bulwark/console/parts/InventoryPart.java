@@ -1,0 +1,82 @@
+package org.bulwark.console.parts;
+
+import static org.bulwark.console.ConsoleIds.mark;
+
+import jakarta.inject.Inject;
+import java.util.List;
+import org.bulwark.api.rest.HypervisorResource;
+import org.bulwark.api.rest.PolicyResource;
+import org.bulwark.api.rest.RestorePointResource;
+import org.bulwark.api.rest.VmResource;
+import org.bulwark.client.BulwarkClient;
+import org.bulwark.console.ConsoleEvents;
+import org.bulwark.console.ConsoleIds;
+import org.bulwark.console.model.ConsoleSession;
+import org.bulwark.console.model.InventoryRow;
+import org.bulwark.api.Task;
+import org.eclipse.e4.core.di.annotations.Optional;
+import org.eclipse.e4.core.services.events.IEventBroker;
+import org.eclipse.e4.ui.di.UIEventTopic;
+import org.eclipse.e4.ui.di.UISynchronize;
+import org.eclipse.e4.ui.workbench.modeling.ESelectionService;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Text;
+
+/**
+ * The inventory: every VM of every hypervisor with its state, size, policy and last backup, in
+ * a virtual table that a filter box narrows down; the selected VM is the part's selection.
+ */
+public final class InventoryPart extends LiveTablePart<InventoryRow> {
+    private Text filter;
+    private volatile int hypervisors;
+
+    @Inject
+    public InventoryPart(ConsoleSession session, UISynchronize ui, ESelectionService selection, IEventBroker events) {
+        super(session, ui, selection, events);
+    }
+
+    @Override
+    RecordTable<InventoryRow> createTable(Composite parent) {
+        filter = mark(new Text(parent, SWT.SEARCH | SWT.ICON_SEARCH | SWT.ICON_CANCEL), ConsoleIds.INVENTORY_FILTER);
+        filter.setMessage("Filter by VM, hypervisor, state or policy");
+        filter.addModifyListener(event -> refilter());
+        RecordTable<InventoryRow> table = new RecordTable<>(parent, InventoryRow.class, row -> row.vm().id(),
+                ConsoleIds.INVENTORY_TABLE, ConsoleIds.INVENTORY_STATUS);
+        filter.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        table.column("Name", 180, row -> row.vm().name());
+        table.column("Hypervisor", 140, InventoryRow::hypervisor);
+        table.column("State", 90, row -> row.vm().present() ? Format.text(row.vm().state()) : "vanished");
+        table.column("vCPUs", 60, row -> Integer.toString(row.vm().vcpus()));
+        table.column("Memory", 90, row -> Format.bytes(row.vm().memoryBytes()));
+        table.column("Policy", 140, row -> row.policy() == null ? "unprotected" : row.policy().name());
+        table.column("Last backup", 150, row -> Format.time(row.lastBackup()));
+        return table;
+    }
+
+    @Override
+    boolean accepts(InventoryRow row) {
+        return filter.isDisposed() || row.matches(filter.getText());
+    }
+
+    @Override
+    List<InventoryRow> fetch(BulwarkClient client) {
+        var found = client.resource(HypervisorResource.class).list();
+        hypervisors = found.size();
+        return InventoryRow.join(found, client.resource(VmResource.class).list(),
+                client.resource(PolicyResource.class).list(), client.resource(RestorePointResource.class).list());
+    }
+
+    @Override
+    String summary(List<InventoryRow> rows) {
+        return count(hypervisors, "hypervisor") + ", " + count(rows.size(), "VM") + ", "
+                + rows.stream().filter(row -> row.policy() == null).count() + " unprotected";
+    }
+
+    @Inject
+    @Optional
+    void tasksChanged(@UIEventTopic(ConsoleEvents.TASKS_CHANGED) Task task) {
+        refreshNow();
+    }
+}
