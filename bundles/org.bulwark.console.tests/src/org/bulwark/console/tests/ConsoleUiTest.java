@@ -10,7 +10,23 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
+import java.util.function.UnaryOperator;
+import org.bulwark.api.NewUser;
+import org.bulwark.api.Role;
+import org.bulwark.api.User;
+import org.bulwark.api.rest.HypervisorResource;
+import org.bulwark.api.rest.PolicyResource;
+import org.bulwark.api.rest.VmResource;
+import org.bulwark.console.ConsoleIds;
+import org.bulwark.console.model.DashboardFigures;
+import org.bulwark.console.model.internal.ReloginSession;
+import org.bulwark.console.parts.UsersPart;
+import org.eclipse.e4.core.contexts.IEclipseContext;
+import org.eclipse.e4.ui.model.application.MApplication;
+import org.eclipse.e4.ui.model.application.ui.basic.MPart;
+import org.eclipse.e4.ui.workbench.modeling.EModelService;
 import org.bulwark.api.ServerInfo;
 import org.bulwark.api.Task;
 import org.bulwark.api.TaskState;
@@ -24,6 +40,9 @@ import org.bulwark.console.tests.fixture.Bulwark;
 import org.bulwark.console.tests.fixture.BulwarkFixture;
 import org.bulwark.console.tests.fixture.Workbench;
 import org.bulwark.console.tests.pages.AboutDialogBot;
+import org.bulwark.console.tests.pages.DashboardPartBot;
+import org.bulwark.console.tests.pages.InventoryPartBot;
+import org.bulwark.console.tests.pages.UsersPartBot;
 import org.bulwark.console.tests.pages.LoginDialogBot;
 import org.bulwark.console.tests.pages.MainWindowBot;
 import org.bulwark.console.tests.pages.NodesPartBot;
@@ -184,6 +203,111 @@ class ConsoleUiTest {
         nodes.waitForNode(bulwark.node().name(), "ONLINE");
         bot.waitUntil("the nodes to refresh without errors", () -> nodes.status().equals("1 node, 1 online"),
                 Duration.ofSeconds(10));
+    }
+
+    @Test
+    @Order(8)
+    void theDashboardShowsTheFiguresTheServerGives(Bulwark bulwark) {
+        MainWindowBot main = MainWindowBot.waitFor(bot);
+        jobs.waitUntilIdle(bot, Bot.TIMEOUT); // the pings of the earlier tests have ended
+        DashboardFigures expected;
+        try (BulwarkClient admin = bulwark.admin()) {
+            expected = DashboardFigures.count(admin.resource(VmResource.class).list(),
+                    admin.resource(PolicyResource.class).list(), admin.tasks().list(), admin.nodes().list(), Instant.now());
+        }
+        assertEquals(1, expected.nodesOnline(), "the fixture's node is online");
+        assertTrue(expected.succeeded24h() >= 1, "the ping of an earlier test succeeded");
+
+        DashboardPartBot dashboard = main.dashboard();
+
+        bot.waitUntil("the dashboard to show the server's figures", () -> "1 / 1".equals(dashboard.figure(ConsoleIds.DASHBOARD_NODES))
+                && Long.toString(expected.succeeded24h()).equals(dashboard.figure(ConsoleIds.DASHBOARD_TASKS_SUCCEEDED)));
+        assertEquals(Long.toString(expected.failed24h()), dashboard.figure(ConsoleIds.DASHBOARD_TASKS_FAILED));
+        assertEquals(Long.toString(expected.tasksRunning()), dashboard.figure(ConsoleIds.DASHBOARD_TASKS_RUNNING));
+        assertEquals(Long.toString(expected.vmsProtected()), dashboard.figure(ConsoleIds.DASHBOARD_VMS_PROTECTED));
+        assertEquals(Long.toString(expected.vmsUnprotected()), dashboard.figure(ConsoleIds.DASHBOARD_VMS_UNPROTECTED));
+        main.screenshot(SCREENSHOTS.resolve("dashboard.png"));
+    }
+
+    @Test
+    @Order(9)
+    void theInventoryListsTheHypervisorsWithoutError(Bulwark bulwark) {
+        int hypervisors;
+        int vms;
+        try (BulwarkClient admin = bulwark.admin()) {
+            hypervisors = admin.resource(HypervisorResource.class).list().size();
+            vms = admin.resource(VmResource.class).list().size();
+        }
+        MainWindowBot main = MainWindowBot.waitFor(bot);
+        InventoryPartBot inventory = main.inventory();
+
+        String expected = hypervisors + " hypervisor" + (hypervisors == 1 ? "" : "s") + ", " + vms + " VM" + (vms == 1 ? "" : "s");
+        bot.waitUntil("the inventory to count " + expected, () -> inventory.status().startsWith(expected));
+        assertEquals(vms, inventory.table().rows().size());
+        inventory.filter().typeText("no VM is called like this");
+        bot.waitUntil("the filter to hide every VM", () -> inventory.table().rows().isEmpty());
+        assertTrue(inventory.status().startsWith(expected), "the status line still counts every VM: " + inventory.status());
+        main.screenshot(SCREENSHOTS.resolve("inventory.png"));
+    }
+
+    @Test
+    @Order(10)
+    void anAdministratorCreatesAUserThatTheServerKnows(Bulwark bulwark) {
+        MainWindowBot main = MainWindowBot.waitFor(bot);
+        UsersPartBot users = main.users();
+        users.waitForUser(bulwark.adminUser());
+
+        users.create("operator-ui", "Operator-UI-passw0rd!");
+
+        Map<String, String> row = users.waitForUser("operator-ui");
+        assertEquals("OPERATOR", row.get("Role"));
+        assertEquals("", users.username(), "the form is cleared after success");
+        try (BulwarkClient admin = bulwark.admin()) {
+            User created = admin.users().list().stream().filter(user -> user.username().equals("operator-ui")).findFirst()
+                    .orElseThrow(() -> new AssertionError("the server does not know operator-ui"));
+            assertEquals(Role.OPERATOR, created.role());
+        }
+        main.screenshot(SCREENSHOTS.resolve("users.png"));
+    }
+
+    @Test
+    @Order(11)
+    void aViewerIsToldPermissionDeniedOnUsersAndKeepsTheInput(Bulwark bulwark) {
+        String password = "Viewer-UI-passw0rd!";
+        try (BulwarkClient admin = bulwark.admin()) {
+            admin.users().create(new NewUser("viewer-ui", password, Role.VIEWER));
+        }
+        IEclipseContext context = Workbench.context();
+        ConsoleSession adminSession = context.get(ConsoleSession.class);
+        BulwarkClient viewer = BulwarkClient.login(bulwark.serverUrl(), "viewer-ui", password);
+        try {
+            renderUsersAs(context, new ReloginSession(viewer, UnaryOperator.identity()));
+            UsersPartBot users = MainWindowBot.waitFor(bot).users();
+
+            bot.waitUntil("the refused list to say so", () -> UsersPart.PERMISSION_DENIED.equals(users.status()));
+            users.create("made-by-viewer", "Some-passw0rd-1234");
+
+            bot.waitUntil("the refused create to say so", () -> UsersPart.PERMISSION_DENIED.equals(users.message()));
+            assertEquals("made-by-viewer", users.username(), "the typed name stays");
+            assertEquals("Some-passw0rd-1234", users.password(), "the typed password stays");
+            try (BulwarkClient admin = bulwark.admin()) {
+                assertTrue(admin.users().list().stream().noneMatch(user -> user.username().equals("made-by-viewer")));
+            }
+            MainWindowBot.waitFor(bot).screenshot(SCREENSHOTS.resolve("users-permission-denied.png"));
+        } finally {
+            renderUsersAs(context, adminSession);
+            viewer.close();
+        }
+    }
+
+    /** Puts {@code session} in the application context and has the Users part made again, so it is injected. */
+    private static void renderUsersAs(IEclipseContext context, ConsoleSession session) {
+        bot.sync(() -> {
+            context.set(ConsoleSession.class, session);
+            MPart part = (MPart) context.get(EModelService.class).find(ConsoleIds.PART_USERS, context.get(MApplication.class));
+            part.setToBeRendered(false);
+            return null;
+        });
     }
 
     private static int closedPort() throws IOException {

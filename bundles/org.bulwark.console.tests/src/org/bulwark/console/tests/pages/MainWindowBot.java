@@ -28,6 +28,24 @@ public record MainWindowBot(Bot bot, ShellBot shell) {
         return new TasksPartBot(bot, shell);
     }
 
+    /** Chooses "Dashboard" in the navigator. */
+    public DashboardPartBot dashboard() {
+        navigate("Dashboard");
+        return new DashboardPartBot(shell);
+    }
+
+    /** Chooses "Inventory" in the navigator. */
+    public InventoryPartBot inventory() {
+        navigate("Inventory");
+        return new InventoryPartBot(shell);
+    }
+
+    /** Chooses "Users" in the navigator. */
+    public UsersPartBot users() {
+        navigate("Users");
+        return new UsersPartBot(shell);
+    }
+
     /** Clicks "About" in the tool bar. */
     public AboutDialogBot about() {
         shell.activate();

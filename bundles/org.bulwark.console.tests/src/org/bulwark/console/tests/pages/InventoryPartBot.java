@@ -1,0 +1,23 @@
+package org.bulwark.console.tests.pages;
+
+import org.bulwark.console.ConsoleIds;
+import org.bulwark.console.tests.bot.ShellBot;
+import org.bulwark.console.tests.bot.TableBot;
+import org.bulwark.console.tests.bot.TextBot;
+
+/** The Inventory part: filter box, VM table and its status line. */
+public record InventoryPartBot(ShellBot shell) {
+
+    public TableBot table() {
+        return shell.tableWithId(ConsoleIds.INVENTORY_TABLE);
+    }
+
+    public TextBot filter() {
+        return shell.textWithId(ConsoleIds.INVENTORY_FILTER);
+    }
+
+    /** The status line over the table, e.g. {@code 1 hypervisor, 3 VMs, 1 unprotected}. */
+    public String status() {
+        return shell.labelWithId(ConsoleIds.INVENTORY_STATUS).text();
+    }
+}
