@@ -8,6 +8,9 @@ import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import org.bulwark.api.NewUser;
 import org.bulwark.api.Role;
@@ -43,11 +46,15 @@ class RestartTest {
         assertFalse(Files.exists(server.dataDir().resolve(BulwarkServer.INITIAL_PASSWORD_FILE)),
                 "no one-time password file when admin.initial-password is set");
         try (Connection db = MariaDb.connect(server.database()); Statement sql = db.createStatement();
-             ResultSet rows = sql.executeQuery("select version, success from flyway_schema_history where version is not null")) {
-            assertTrue(rows.next());
-            assertEquals("1", rows.getString(1));
-            assertTrue(rows.getBoolean(2));
-            assertFalse(rows.next(), "the migration was applied once");
+             ResultSet rows = sql.executeQuery("select version, success from flyway_schema_history"
+                     + " where version is not null order by installed_rank")) {
+            List<String> versions = new ArrayList<>();
+            while (rows.next()) {
+                assertTrue(rows.getBoolean(2), "migration " + rows.getString(1) + " succeeded");
+                versions.add(rows.getString(1));
+            }
+            assertEquals("1", versions.getFirst());
+            assertEquals(versions.size(), new HashSet<>(versions).size(), "each migration was applied once: " + versions);
         }
     }
 }
