@@ -14,6 +14,7 @@ public final class ConsoleIds {
     public static final String PART_TASKS = "org.bulwark.console.part.tasks";
     public static final String PART_DASHBOARD = "org.bulwark.console.part.dashboard";
     public static final String PART_INVENTORY = "org.bulwark.console.part.inventory";
+    public static final String PART_RESTORE_POINTS = "org.bulwark.console.part.restorePoints";
     public static final String PART_USERS = "org.bulwark.console.part.users";
 
     public static final String LOGIN_SERVER = "login.server";
@@ -36,6 +37,12 @@ public final class ConsoleIds {
     public static final String DASHBOARD_TASKS_FAILED = "dashboard.tasksFailed";
     public static final String DASHBOARD_TASKS_RUNNING = "dashboard.tasksRunning";
     public static final String DASHBOARD_NODES = "dashboard.nodes";
+    public static final String RESTORE_POINTS_TABLE = "restorePoints.table";
+    public static final String RESTORE_POINTS_STATUS = "restorePoints.status";
+    public static final String RESTORE_FOLDER = "restore.folder";
+    public static final String RESTORE_FORMAT = "restore.format";
+    public static final String RESTORE_PASSPHRASE = "restore.passphrase";
+    public static final String RESTORE_ERROR = "restore.error";
     public static final String USERS_NAME = "users.name";
     public static final String USERS_PASSWORD = "users.password";
     public static final String USERS_ROLE = "users.role";

@@ -22,6 +22,7 @@ import org.bulwark.api.rest.VmResource;
 import org.bulwark.console.ConsoleIds;
 import org.bulwark.console.model.DashboardFigures;
 import org.bulwark.console.model.internal.ReloginSession;
+import org.bulwark.console.parts.RestorePointsPart;
 import org.bulwark.console.parts.UsersPart;
 import org.eclipse.e4.core.contexts.IEclipseContext;
 import org.eclipse.e4.ui.model.application.MApplication;
@@ -42,6 +43,7 @@ import org.bulwark.console.tests.fixture.Workbench;
 import org.bulwark.console.tests.pages.AboutDialogBot;
 import org.bulwark.console.tests.pages.DashboardPartBot;
 import org.bulwark.console.tests.pages.InventoryPartBot;
+import org.bulwark.console.tests.pages.RestorePointsPartBot;
 import org.bulwark.console.tests.pages.UsersPartBot;
 import org.bulwark.console.tests.pages.LoginDialogBot;
 import org.bulwark.console.tests.pages.MainWindowBot;
@@ -231,7 +233,7 @@ class ConsoleUiTest {
 
     @Test
     @Order(9)
-    void theInventoryListsTheHypervisorsWithoutError(Bulwark bulwark) {
+    void theInventoryListsTheHypervisorsAndRestorePointsWaitForAVm(Bulwark bulwark) {
         int hypervisors;
         int vms;
         try (BulwarkClient admin = bulwark.admin()) {
@@ -248,6 +250,11 @@ class ConsoleUiTest {
         bot.waitUntil("the filter to hide every VM", () -> inventory.table().rows().isEmpty());
         assertTrue(inventory.status().startsWith(expected), "the status line still counts every VM: " + inventory.status());
         main.screenshot(SCREENSHOTS.resolve("inventory.png"));
+
+        RestorePointsPartBot restorePoints = main.restorePoints();
+        bot.waitUntil("the restore points to ask for a VM", () -> RestorePointsPart.NO_VM.equals(restorePoints.status()));
+        assertTrue(restorePoints.table().rows().isEmpty());
+        main.screenshot(SCREENSHOTS.resolve("restore-points.png"));
     }
 
     @Test

@@ -121,7 +121,6 @@ public final class UsersPart extends LiveTablePart<User> {
     void showFailure(ApiException failure) {
         if (failure.status() == 403) {
             table.show(List.of(), PERMISSION_DENIED);
-            say(PERMISSION_DENIED);
         } else {
             super.showFailure(failure);
         }

@@ -40,6 +40,12 @@ public record MainWindowBot(Bot bot, ShellBot shell) {
         return new InventoryPartBot(shell);
     }
 
+    /** Chooses "Restore points" in the navigator. */
+    public RestorePointsPartBot restorePoints() {
+        navigate("Restore points");
+        return new RestorePointsPartBot(shell);
+    }
+
     /** Chooses "Users" in the navigator. */
     public UsersPartBot users() {
         navigate("Users");
