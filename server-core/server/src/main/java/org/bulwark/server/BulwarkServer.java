@@ -23,7 +23,6 @@ import org.bulwark.server.db.DatabaseConnection;
 import org.bulwark.server.db.EmbeddedDatabase;
 import org.bulwark.server.fleet.NodeRegistry;
 import org.bulwark.server.logging.Logging;
-import org.bulwark.server.m365.SecretBox;
 import org.bulwark.server.m365.TenantService;
 import org.bulwark.server.node.NodeGateway;
 import org.bulwark.server.node.ssh.ChannelSettings;
@@ -33,6 +32,8 @@ import org.bulwark.server.persistence.JpaDatabaseProbe;
 import org.bulwark.server.persistence.JpaNodeStore;
 import org.bulwark.server.persistence.JpaSessionStore;
 import org.bulwark.server.persistence.JpaTaskStore;
+import org.bulwark.server.persistence.TaskParameterColumn;
+import org.bulwark.server.secret.SecretBox;
 import org.bulwark.server.persistence.JpaTenantStore;
 import org.bulwark.server.persistence.JpaUserStore;
 import org.bulwark.server.persistence.Migrations;
@@ -69,7 +70,7 @@ public final class BulwarkServer implements AutoCloseable {
     /** The server's SSH key pair for the node channel, inside the data folder. */
     public static final String SERVER_KEY_FILE = "ssh/server-key";
     /** The key that seals Microsoft 365 client secrets in the database (AES-256, mode 0600, created on first use). */
-    public static final String M365_KEY_FILE = "m365/secret.key";
+    public static final String SECRET_KEY_FILE = "secret.key";
     private static final Logger LOG = LoggerFactory.getLogger(BulwarkServer.class);
 
     private final List<AutoCloseable> resources = new ArrayList<>();
@@ -104,13 +105,15 @@ public final class BulwarkServer implements AutoCloseable {
         Authorizer authorizer = new Authorizer(sessions);
 
         NodeRegistry nodes = new NodeRegistry(new JpaNodeStore(jpa), gateway, clock);
-        JpaTaskStore taskStore = new JpaTaskStore(jpa);
+        SecretBox secrets = new SecretBox(config.dataDir().resolve(SECRET_KEY_FILE));
+        TaskParameterColumn taskParameters = new TaskParameterColumn(secrets);
+        JpaTaskStore taskStore = new JpaTaskStore(jpa, taskParameters);
         TaskDispatcher dispatcher = new TaskDispatcher(taskStore, nodes, gateway, config.nodeGrace(), clock);
         resources.add(dispatcher);
         TaskService tasks = new TaskService(taskStore, nodes, gateway, dispatcher, clock);
         SystemService system = new SystemService(new JpaDatabaseProbe(jpa), nodes, clock.instant());
-        KvmProtection kvm = new KvmProtection(jpa, nodes, tasks, dispatcher, clock);
-        TenantService m365 = new TenantService(new JpaTenantStore(jpa), new SecretBox(config.dataDir().resolve(M365_KEY_FILE)),
+        KvmProtection kvm = new KvmProtection(jpa, taskParameters, nodes, tasks, dispatcher, clock);
+        TenantService m365 = new TenantService(new JpaTenantStore(jpa), secrets,
                 nodes, tasks, clock);
         resources.add(kvm);
 

@@ -10,6 +10,7 @@ import org.bulwark.server.persistence.JpaInventoryStore;
 import org.bulwark.server.persistence.JpaPolicyStore;
 import org.bulwark.server.persistence.JpaRestorePointStore;
 import org.bulwark.server.persistence.JpaTaskLinkStore;
+import org.bulwark.server.persistence.TaskParameterColumn;
 import org.bulwark.server.policy.PolicyService;
 import org.bulwark.server.rest.KvmEndpoints;
 import org.bulwark.server.restorepoint.RestorePointService;
@@ -40,13 +41,13 @@ final class KvmProtection implements AutoCloseable {
     private final WorkflowMonitor monitor;
     private final Scheduler scheduler;
 
-    KvmProtection(Jpa jpa, NodeRegistry nodes, TaskService tasks, TaskDispatcher dispatcher, Clock clock) {
+    KvmProtection(Jpa jpa, TaskParameterColumn taskParameters, NodeRegistry nodes, TaskService tasks, TaskDispatcher dispatcher, Clock clock) {
         inventory = new InventoryService(new JpaInventoryStore(jpa), nodes, clock);
         JpaPolicyStore policyStore = new JpaPolicyStore(jpa);
         policies = new PolicyService(policyStore, policyStore, inventory, clock);
         JpaRestorePointStore restorePointStore = new JpaRestorePointStore(jpa);
         restorePoints = new RestorePointService(restorePointStore);
-        JpaTaskLinkStore links = new JpaTaskLinkStore(jpa);
+        JpaTaskLinkStore links = new JpaTaskLinkStore(jpa, taskParameters);
         workflows = new Workflows(tasks, inventory, policies, restorePointStore, links, nodes, clock);
         monitor = new WorkflowMonitor(links, tasks, new JsonTaskResults(), inventory, restorePointStore, workflows);
         dispatcher.failover(new NodeFailover(nodes));

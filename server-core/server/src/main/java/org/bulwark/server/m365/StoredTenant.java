@@ -5,7 +5,7 @@ import java.util.UUID;
 import org.bulwark.api.M365Tenant;
 
 /**
- * A tenant as stored: its client secret sealed by {@link SecretBox} (never in plain text).
+ * A tenant as stored: its client secret sealed by {@link org.bulwark.server.secret.SecretBox} (never in plain text).
  *
  * @param sealedSecret the encrypted client secret; masked by {@link #toString()}
  */

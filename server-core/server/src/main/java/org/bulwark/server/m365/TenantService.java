@@ -23,6 +23,7 @@ import org.bulwark.api.TaskState;
 import org.bulwark.api.TaskType;
 import org.bulwark.server.errors.Errors;
 import org.bulwark.server.fleet.NodeRegistry;
+import org.bulwark.server.secret.SecretBox;
 import org.bulwark.server.task.TaskService;
 import org.bulwark.server.user.Caller;
 import org.slf4j.Logger;

@@ -8,15 +8,17 @@ import org.bulwark.server.workflow.TaskLinkStore;
 /** Links of tasks to their workflow in table {@code task_links}. */
 public final class JpaTaskLinkStore implements TaskLinkStore {
     private final Jpa jpa;
+    private final TaskParameterColumn parameters;
 
-    public JpaTaskLinkStore(Jpa jpa) {
+    public JpaTaskLinkStore(Jpa jpa, TaskParameterColumn parameters) {
         this.jpa = jpa;
+        this.parameters = parameters;
     }
 
     @Override
     public void insert(TaskLink link) {
         jpa.write(em -> {
-            em.persist(new TaskLinkEntity(link));
+            em.persist(new TaskLinkEntity(link, parameters));
             return null;
         });
     }
@@ -24,7 +26,7 @@ public final class JpaTaskLinkStore implements TaskLinkStore {
     @Override
     public List<TaskLink> pending() {
         return jpa.read(em -> em.createQuery("select l from TaskLinkEntity l where l.applied = false", TaskLinkEntity.class)
-                .getResultStream().map(TaskLinkEntity::toLink).toList());
+                .getResultStream().map(l -> l.toLink(parameters)).toList());
     }
 
     @Override

@@ -1,11 +1,7 @@
 package org.bulwark.server.persistence;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.bulwark.api.TaskLogEntry;
@@ -16,14 +12,15 @@ import org.bulwark.server.task.TaskStore;
 
 /** The task queue in tables {@code tasks} and {@code task_log}. */
 public final class JpaTaskStore implements TaskStore {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MESSAGE_MAX = 2000;
     private static final int LOG_MESSAGE_MAX = 4000;
 
     private final Jpa jpa;
+    private final TaskParameterColumn parameters;
 
-    public JpaTaskStore(Jpa jpa) {
+    public JpaTaskStore(Jpa jpa, TaskParameterColumn parameters) {
         this.jpa = jpa;
+        this.parameters = parameters;
     }
 
     @Override
@@ -35,7 +32,7 @@ public final class JpaTaskStore implements TaskStore {
         e.progress = task.progress();
         e.message = clip(task.message(), MESSAGE_MAX);
         e.requestedNodeId = task.requestedNodeId() == null ? null : task.requestedNodeId().toString();
-        e.parameters = toJson(task.parameters());
+        e.parameters = parameters.write(e.id, task.parameters());
         e.owner = task.owner();
         e.createdAt = task.createdAt();
         jpa.write(em -> {
@@ -46,20 +43,20 @@ public final class JpaTaskStore implements TaskStore {
 
     @Override
     public Optional<StoredTask> find(UUID id) {
-        return jpa.read(em -> Optional.ofNullable(em.find(TaskEntity.class, id.toString())).map(JpaTaskStore::toTask));
+        return jpa.read(em -> Optional.ofNullable(em.find(TaskEntity.class, id.toString())).map(this::toTask));
     }
 
     @Override
     public List<StoredTask> newest(int limit) {
         return jpa.read(em -> em.createQuery("select t from TaskEntity t order by t.createdAt desc", TaskEntity.class)
-                .setMaxResults(limit).getResultStream().map(JpaTaskStore::toTask).toList());
+                .setMaxResults(limit).getResultStream().map(this::toTask).toList());
     }
 
     @Override
     public List<StoredTask> inState(TaskState state) {
         return jpa.read(em -> em.createQuery("select t from TaskEntity t where t.state = :state order by t.createdAt",
                         TaskEntity.class)
-                .setParameter("state", state.name()).getResultStream().map(JpaTaskStore::toTask).toList());
+                .setParameter("state", state.name()).getResultStream().map(this::toTask).toList());
     }
 
     @Override
@@ -142,9 +139,9 @@ public final class JpaTaskStore implements TaskStore {
                 .map(l -> new TaskLogEntry(l.time, l.level, l.message)).toList());
     }
 
-    private static StoredTask toTask(TaskEntity e) {
+    private StoredTask toTask(TaskEntity e) {
         return new StoredTask(UUID.fromString(e.id), TaskType.valueOf(e.type), TaskState.valueOf(e.state), e.progress,
-                e.message, uuid(e.nodeId), e.nodeName, uuid(e.requestedNodeId), fromJson(e.parameters), e.owner,
+                e.message, uuid(e.nodeId), e.nodeName, uuid(e.requestedNodeId), parameters.read(e.id, e.parameters), e.owner,
                 e.createdAt, e.startedAt, e.finishedAt, e.result);
     }
 
@@ -156,19 +153,5 @@ public final class JpaTaskStore implements TaskStore {
         return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 
-    private static String toJson(Map<String, String> parameters) {
-        try {
-            return JSON.writeValueAsString(parameters);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("Task parameters cannot be stored", e);
-        }
-    }
 
-    private static Map<String, String> fromJson(String json) {
-        try {
-            return JSON.readValue(json, new TypeReference<Map<String, String>>() { });
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Stored task parameters are not JSON", e);
-        }
-    }
 }

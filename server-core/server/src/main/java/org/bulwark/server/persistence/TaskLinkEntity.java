@@ -1,11 +1,9 @@
 package org.bulwark.server.persistence;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import java.util.Map;
 import java.util.UUID;
 import org.bulwark.api.TaskType;
 import org.bulwark.server.workflow.TaskLink;
@@ -32,20 +30,20 @@ class TaskLinkEntity {
     TaskLinkEntity() {
     }
 
-    TaskLinkEntity(TaskLink link) {
+    TaskLinkEntity(TaskLink link, TaskParameterColumn parameters) {
         taskId = link.taskId().toString();
         purpose = link.purpose().name();
         subjectId = link.subjectId().toString();
         policyId = link.policyId() == null ? null : link.policyId().toString();
         destination = link.destination();
         nextType = link.next() == null ? null : link.next().name();
-        nextParameters = link.next() == null ? null : JsonColumn.write(link.nextParameters());
+        nextParameters = link.next() == null ? null : parameters.write(taskId, link.nextParameters());
     }
 
-    TaskLink toLink() {
+    TaskLink toLink(TaskParameterColumn parameters) {
         return new TaskLink(UUID.fromString(taskId), TaskLink.Purpose.valueOf(purpose), UUID.fromString(subjectId),
                 policyId == null ? null : UUID.fromString(policyId), destination,
                 nextType == null ? null : TaskType.valueOf(nextType),
-                nextParameters == null ? null : JsonColumn.read(nextParameters, new TypeReference<Map<String, String>>() { }));
+                nextParameters == null ? null : parameters.read(taskId, nextParameters));
     }
 }

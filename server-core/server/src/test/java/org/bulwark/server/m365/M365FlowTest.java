@@ -264,7 +264,7 @@ class M365FlowTest {
                 }
                 assertNotEquals(secret, row.getString("sealed_secret"));
             }
-            Path key = SERVER.server().dataDir().resolve(BulwarkServer.M365_KEY_FILE);
+            Path key = SERVER.server().dataDir().resolve(BulwarkServer.SECRET_KEY_FILE);
             assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(key)));
             assertEquals(32, Files.size(key));
         }

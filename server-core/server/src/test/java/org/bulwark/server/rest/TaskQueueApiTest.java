@@ -1,9 +1,13 @@
 package org.bulwark.server.rest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -13,6 +17,7 @@ import org.bulwark.api.TaskRequest;
 import org.bulwark.api.TaskState;
 import org.bulwark.api.TaskType;
 import org.bulwark.server.fixture.Http;
+import org.bulwark.server.fixture.MariaDb;
 import org.bulwark.server.fixture.ServerExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -60,6 +65,23 @@ class TaskQueueApiTest {
         List<TaskLogEntry> log = http().get("/tasks/" + task.id() + "/log", admin).list(TaskLogEntry.class);
         assertEquals("Queued by admin", log.getFirst().message());
         assertTrue(log.getLast().message().startsWith("Cancelled by admin"), log.toString());
+    }
+
+    @Test
+    void secretParametersAreSealedInTheDatabase() throws Exception {
+        String secret = "correct-horse-battery-" + UUID.randomUUID();
+        Task task = http().call("POST", "/tasks", admin,
+                new TaskRequest(TaskType.PING, null, Map.of("passphrase", secret, "vm", "web-1"))).as(Task.class);
+        try (Connection c = MariaDb.connect(SERVER.server().database());
+             PreparedStatement s = c.prepareStatement("SELECT parameters FROM tasks WHERE id = ?")) {
+            s.setString(1, task.id().toString());
+            ResultSet row = s.executeQuery();
+            assertTrue(row.next());
+            String stored = row.getString(1);
+            assertFalse(stored.contains(secret), stored);
+            assertTrue(stored.contains("sealed:") && stored.contains("web-1"), stored);
+        }
+        http().call("POST", "/tasks/" + task.id() + "/cancel", admin, null);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.bulwark.server.m365;
+package org.bulwark.server.secret;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
