@@ -28,6 +28,8 @@ public final class ConsoleIds {
     public static final String TASKS_TABLE = "tasks.table";
     public static final String TASKS_STATUS = "tasks.status";
     public static final String INVENTORY_FILTER = "inventory.filter";
+    public static final String INVENTORY_HYPERVISORS = "inventory.hypervisors";
+    public static final String INVENTORY_HYPERVISORS_STATUS = "inventory.hypervisorsStatus";
     public static final String INVENTORY_TABLE = "inventory.table";
     public static final String INVENTORY_STATUS = "inventory.status";
     public static final String DASHBOARD_STATUS = "dashboard.status";

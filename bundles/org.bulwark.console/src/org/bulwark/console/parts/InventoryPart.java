@@ -4,6 +4,7 @@ import static org.bulwark.console.ConsoleIds.mark;
 
 import jakarta.inject.Inject;
 import java.util.List;
+import org.bulwark.api.Hypervisor;
 import org.bulwark.api.rest.HypervisorResource;
 import org.bulwark.api.rest.PolicyResource;
 import org.bulwark.api.rest.RestorePointResource;
@@ -25,12 +26,14 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Text;
 
 /**
- * The inventory: every VM of every hypervisor with its state, size, policy and last backup, in
- * a virtual table that a filter box narrows down; the selected VM is the part's selection.
+ * The inventory: the hypervisor managers, and every VM with its state, size, policy and last
+ * backup in a virtual table that a filter box and the chosen hypervisor narrow down; the
+ * selected VM is the part's selection.
  */
 public final class InventoryPart extends LiveTablePart<InventoryRow> {
     private Text filter;
-    private volatile int hypervisors;
+    private RecordTable<Hypervisor> hypervisorTable;
+    private volatile List<Hypervisor> hypervisors = List.of();
 
     @Inject
     public InventoryPart(ConsoleSession session, UISynchronize ui, ESelectionService selection, IEventBroker events) {
@@ -42,9 +45,26 @@ public final class InventoryPart extends LiveTablePart<InventoryRow> {
         filter = mark(new Text(parent, SWT.SEARCH | SWT.ICON_SEARCH | SWT.ICON_CANCEL), ConsoleIds.INVENTORY_FILTER);
         filter.setMessage("Filter by VM, hypervisor, state or policy");
         filter.addModifyListener(event -> refilter());
+        Composite top = new Composite(parent, SWT.NONE);
+        hypervisorTable = new RecordTable<>(top, Hypervisor.class, Hypervisor::id, ConsoleIds.INVENTORY_HYPERVISORS,
+                ConsoleIds.INVENTORY_HYPERVISORS_STATUS);
+        hypervisorTable.column("Hypervisor", 180, Hypervisor::name);
+        hypervisorTable.column("URI", 220, Hypervisor::uri);
+        hypervisorTable.column("Last sync", 150, hypervisor -> Format.time(hypervisor.lastSyncAt()));
+        hypervisorTable.column("Sync message", 300, hypervisor -> Format.text(hypervisor.lastSyncMessage()));
+        hypervisorTable.onSelection(this::refilter);
+        hypervisorTable.table().addListener(SWT.KeyDown, event -> {
+            if (event.keyCode == SWT.ESC) {
+                hypervisorTable.table().deselectAll();
+                refilter();
+            }
+        });
         RecordTable<InventoryRow> table = new RecordTable<>(parent, InventoryRow.class, row -> row.vm().id(),
                 ConsoleIds.INVENTORY_TABLE, ConsoleIds.INVENTORY_STATUS);
         filter.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        GridData topData = new GridData(SWT.FILL, SWT.FILL, true, false);
+        topData.heightHint = 140;
+        top.setLayoutData(topData);
         table.column("Name", 180, row -> row.vm().name());
         table.column("Hypervisor", 140, InventoryRow::hypervisor);
         table.column("State", 90, row -> row.vm().present() ? Format.text(row.vm().state()) : "vanished");
@@ -57,21 +77,28 @@ public final class InventoryPart extends LiveTablePart<InventoryRow> {
 
     @Override
     boolean accepts(InventoryRow row) {
-        return filter.isDisposed() || row.matches(filter.getText());
+        return filter.isDisposed() || row.matches(filter.getText())
+                && (!(hypervisorTable.selected() instanceof Hypervisor chosen) || chosen.id().equals(row.vm().hypervisorId()));
     }
 
     @Override
     List<InventoryRow> fetch(BulwarkClient client) {
-        var found = client.resource(HypervisorResource.class).list();
-        hypervisors = found.size();
+        List<Hypervisor> found = client.resource(HypervisorResource.class).list();
+        hypervisors = found;
         return InventoryRow.join(found, client.resource(VmResource.class).list(),
                 client.resource(PolicyResource.class).list(), client.resource(RestorePointResource.class).list());
     }
 
     @Override
     String summary(List<InventoryRow> rows) {
-        return count(hypervisors, "hypervisor") + ", " + count(rows.size(), "VM") + ", "
+        return count(rows.size(), "VM") + ", "
                 + rows.stream().filter(row -> row.policy() == null).count() + " unprotected";
+    }
+
+    @Override
+    void shown(List<InventoryRow> rows) {
+        List<Hypervisor> listed = hypervisors;
+        hypervisorTable.show(listed, count(listed.size(), "hypervisor") + " (choose one to see only its VMs, Esc for all)");
     }
 
     @Inject

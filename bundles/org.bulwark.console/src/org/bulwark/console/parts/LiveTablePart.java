@@ -73,8 +73,13 @@ abstract class LiveTablePart<T> {
         show(fetched);
     }
 
+    /** Told on the UI thread after fresh rows were shown; for parts that show more than the table. */
+    void shown(List<T> rows) {
+    }
+
     private void show(List<T> rows) {
         fetched = rows;
+        shown(rows);
         table.show(rows.stream().filter(this::accepts).toList(), summary(rows));
         publishSelection(); // the selected row may have changed on the server (a task ended)
     }

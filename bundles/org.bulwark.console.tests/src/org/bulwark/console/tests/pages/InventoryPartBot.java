@@ -12,11 +12,15 @@ public record InventoryPartBot(ShellBot shell) {
         return shell.tableWithId(ConsoleIds.INVENTORY_TABLE);
     }
 
+    public TableBot hypervisors() {
+        return shell.tableWithId(ConsoleIds.INVENTORY_HYPERVISORS);
+    }
+
     public TextBot filter() {
         return shell.textWithId(ConsoleIds.INVENTORY_FILTER);
     }
 
-    /** The status line over the table, e.g. {@code 1 hypervisor, 3 VMs, 1 unprotected}. */
+    /** The status line over the VM table, e.g. {@code 3 VMs, 1 unprotected}. */
     public String status() {
         return shell.labelWithId(ConsoleIds.INVENTORY_STATUS).text();
     }
