@@ -26,16 +26,4 @@ public final class Format {
     public static String percent(int value) {
         return value + " %";
     }
-
-    /** A size in binary units, e.g. {@code 2.0 GiB}. */
-    public static String bytes(long bytes) {
-        String[] units = {"B", "KiB", "MiB", "GiB", "TiB"};
-        double value = bytes;
-        int unit = 0;
-        while (value >= 1024 && unit < units.length - 1) {
-            value /= 1024;
-            unit++;
-        }
-        return unit == 0 ? bytes + " B" : String.format(java.util.Locale.ROOT, "%.1f %s", value, units[unit]);
-    }
 }

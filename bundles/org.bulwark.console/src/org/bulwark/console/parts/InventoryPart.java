@@ -10,6 +10,7 @@ import org.bulwark.api.rest.PolicyResource;
 import org.bulwark.api.rest.RestorePointResource;
 import org.bulwark.api.rest.VmResource;
 import org.bulwark.client.BulwarkClient;
+import org.bulwark.client.Sizes;
 import org.bulwark.console.ConsoleEvents;
 import org.bulwark.console.ConsoleIds;
 import org.bulwark.console.model.ConsoleSession;
@@ -69,7 +70,7 @@ public final class InventoryPart extends LiveTablePart<InventoryRow> {
         table.column("Hypervisor", 140, InventoryRow::hypervisor);
         table.column("State", 90, row -> row.vm().present() ? Format.text(row.vm().state()) : "vanished");
         table.column("vCPUs", 60, row -> Integer.toString(row.vm().vcpus()));
-        table.column("Memory", 90, row -> Format.bytes(row.vm().memoryBytes()));
+        table.column("Memory", 90, row -> Sizes.bytes(row.vm().memoryBytes()));
         table.column("Policy", 140, row -> row.policy() == null ? "unprotected" : row.policy().name());
         table.column("Last backup", 150, row -> Format.time(row.lastBackup()));
         return table;

@@ -7,6 +7,7 @@ import org.bulwark.api.RestorePoint;
 import org.bulwark.api.Vm;
 import org.bulwark.api.rest.VmResource;
 import org.bulwark.client.BulwarkClient;
+import org.bulwark.client.Sizes;
 import org.bulwark.console.ConsoleIds;
 import org.bulwark.console.model.ConsoleSession;
 import org.bulwark.console.model.InventoryRow;
@@ -41,8 +42,8 @@ public final class RestorePointsPart extends LiveTablePart<RestorePoint> {
                 ConsoleIds.RESTORE_POINTS_TABLE, ConsoleIds.RESTORE_POINTS_STATUS);
         table.column("Created", 150, point -> Format.time(point.createdAt()));
         table.column("Kind", 100, RestorePoint::kind);
-        table.column("Size", 90, point -> Format.bytes(point.logicalBytes()));
-        table.column("Written", 90, point -> Format.bytes(point.bytesWritten()));
+        table.column("Size", 90, point -> Sizes.bytes(point.logicalBytes()));
+        table.column("Written", 90, point -> Sizes.bytes(point.bytesWritten()));
         table.column("Node", 120, point -> Format.text(point.nodeName()));
         table.column("Destination", 260, point -> Format.text(point.destination()));
         table.column("Id", 200, RestorePoint::id);

@@ -21,6 +21,7 @@ import org.bulwark.api.rest.RestorePointResource;
 import org.bulwark.api.rest.TaskResource;
 import org.bulwark.api.rest.VmResource;
 import org.bulwark.cli.Output.Column;
+import org.bulwark.client.Sizes;
 
 /** {@code vms}, {@code policies}, {@code restore-points}, {@code backup} and {@code restore}. */
 final class InventoryCommands {
@@ -69,7 +70,7 @@ final class InventoryCommands {
         arguments.positional("nothing", 0);
         context.output().table(context.resource(VmResource.class).list(),
                 new Column<Vm>("NAME", vm -> vm.present() ? vm.name() : vm.name() + " (gone)"), new Column<Vm>("STATE", Vm::state),
-                new Column<Vm>("CPUS", Vm::vcpus), new Column<Vm>("MEMORY", vm -> Output.bytes(vm.memoryBytes())),
+                new Column<Vm>("CPUS", Vm::vcpus), new Column<Vm>("MEMORY", vm -> Sizes.bytes(vm.memoryBytes())),
                 new Column<Vm>("DISKS", vm -> vm.disks().size()), new Column<Vm>("TAGS", vm -> String.join(",", vm.tags())),
                 new Column<Vm>("ID", Vm::id));
         return ExitCode.OK;
@@ -95,8 +96,8 @@ final class InventoryCommands {
         context.output().table(context.resource(VmResource.class).restorePoints(vm.id()),
                 new Column<RestorePoint>("ID", RestorePoint::id), new Column<RestorePoint>("CREATED", RestorePoint::createdAt),
                 new Column<RestorePoint>("KIND", RestorePoint::kind),
-                new Column<RestorePoint>("SIZE", point -> Output.bytes(point.logicalBytes())),
-                new Column<RestorePoint>("STORED", point -> Output.bytes(point.bytesWritten())),
+                new Column<RestorePoint>("SIZE", point -> Sizes.bytes(point.logicalBytes())),
+                new Column<RestorePoint>("STORED", point -> Sizes.bytes(point.bytesWritten())),
                 new Column<RestorePoint>("NODE", RestorePoint::nodeName),
                 new Column<RestorePoint>("DESTINATION", RestorePoint::destination));
         return ExitCode.OK;

@@ -10,7 +10,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Function;
 
 /** Prints results as aligned text tables for people, or as JSON ({@code --json}) for scripts. */
@@ -94,17 +93,5 @@ public final class Output {
         }
         String text = value.toString();
         return text.isBlank() ? "-" : text.replace('\n', ' ');
-    }
-
-    /** A byte count for people: {@code 1.5 GiB}. */
-    public static String bytes(long bytes) {
-        String[] units = {"B", "KiB", "MiB", "GiB", "TiB"};
-        double value = bytes;
-        int unit = 0;
-        while (value >= 1024 && unit < units.length - 1) {
-            value /= 1024;
-            unit++;
-        }
-        return unit == 0 ? bytes + " B" : String.format(Locale.ROOT, "%.1f %s", value, units[unit]);
     }
 }
