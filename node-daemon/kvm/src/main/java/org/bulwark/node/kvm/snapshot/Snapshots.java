@@ -3,7 +3,9 @@ package org.bulwark.node.kvm.snapshot;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.bulwark.node.kvm.Hypervisor;
 import org.bulwark.node.kvm.ObjectNames;
@@ -39,6 +41,16 @@ public final class Snapshots {
         }
     }
 
+    private static int depth(String name, Map<String, Optional<String>> parents) {
+        int depth = 0;
+        for (Optional<String> parent = parents.getOrDefault(name, Optional.empty());
+                parent.isPresent() && depth < parents.size();
+                parent = parents.getOrDefault(parent.get(), Optional.empty())) {
+            depth++;
+        }
+        return depth;
+    }
+
     /** The snapshots of {@code vm}, oldest first. */
     public List<Snapshot> list(String vm) {
         Domain domain = hypervisor.domain(vm);
@@ -47,7 +59,13 @@ public final class Snapshots {
             for (String name : domain.snapshotListNames()) {
                 snapshots.add(parse(domain.snapshotLookupByName(name).getXMLDesc()));
             }
-            snapshots.sort(Comparator.comparing(Snapshot::created).thenComparing(Snapshot::name));
+            // libvirt keeps creation times in whole seconds: snapshots of the same second are
+            // ordered by their place in the parent chain (a child after its parent).
+            Map<String, Optional<String>> parents = new HashMap<>();
+            snapshots.forEach(s -> parents.put(s.name(), s.parent()));
+            snapshots.sort(Comparator.comparing(Snapshot::created)
+                    .thenComparingInt((Snapshot s) -> depth(s.name(), parents))
+                    .thenComparing(Snapshot::name));
             return snapshots;
         } catch (LibvirtException e) {
             throw hypervisor.failure("list the snapshots of " + vm, e);
