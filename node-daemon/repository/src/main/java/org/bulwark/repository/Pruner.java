@@ -58,6 +58,25 @@ final class Pruner {
                 (applies && !recent && !young ? forget : keep).add(b);
             }
         }
+        return remove(forget, keep, dryRun, now);
+    }
+
+    /** Removes exactly the backups with these ids; fails, removing nothing, when one of them does not exist. */
+    PruneReport forget(Set<String> ids) throws IOException {
+        List<Backup> forget = new ArrayList<>();
+        List<Backup> keep = new ArrayList<>();
+        for (Backup b : repo.list()) {
+            (ids.contains(b.id()) ? forget : keep).add(b);
+        }
+        if (forget.size() != ids.size()) {
+            Set<String> missing = new TreeSet<>(ids);
+            forget.forEach(b -> missing.remove(b.id()));
+            throw new RepositoryException("no backup with id " + String.join(", ", missing) + "; nothing was removed");
+        }
+        return remove(forget, keep, false, Instant.now());
+    }
+
+    private PruneReport remove(List<Backup> forget, List<Backup> keep, boolean dryRun, Instant now) throws IOException {
         Set<ChunkId> referenced = new HashSet<>();
         for (Backup b : keep) {
             for (ManifestItem item : repo.manifest(b)) {

@@ -476,6 +476,19 @@ public final class Repository implements AutoCloseable {
         }
     }
 
+    /**
+     * Removes the backups with exactly these ids and moves what no remaining backup needs into the
+     * recycle bin; fails, removing nothing, when an id names no backup.
+     */
+    public PruneReport forget(Set<String> ids, ProgressListener progress) throws IOException {
+        if (ids.isEmpty()) {
+            throw new RepositoryException("forget needs at least one backup id");
+        }
+        try (RepositoryLock lock = RepositoryLock.acquire(dest, true, "forget")) {
+            return new Pruner(this, progress).forget(ids);
+        }
+    }
+
     /** Counts and sizes. */
     public RepositoryStats stats() throws IOException {
         List<String> data = dest.list("data");

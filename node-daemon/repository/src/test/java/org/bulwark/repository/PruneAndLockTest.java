@@ -71,6 +71,25 @@ class PruneAndLockTest {
     }
 
     @Test
+    void forgetRemovesExactlyTheNamedBackupsAndRefusesUnknownIdsRemovingNothing() throws IOException {
+        Path f = tmp.resolve("f");
+        Files.write(f, TestData.random(300_000, 1));
+        try (Repository repo = TestData.init(tmp.resolve("repo"), true)) {
+            List<Backup> bs = threeBackups(repo, f);
+            RepositoryStats before = repo.stats();
+            RepositoryException unknown = assertThrows(RepositoryException.class,
+                    () -> repo.forget(java.util.Set.of(bs.get(1).id(), "feedbeef"), ProgressListener.NONE));
+            assertTrue(unknown.getMessage().contains("feedbeef"), unknown.getMessage());
+            assertEquals(before, repo.stats(), "an unknown id removes nothing");
+            PruneReport r = repo.forget(java.util.Set.of(bs.get(1).id()), ProgressListener.NONE);
+            assertEquals(List.of(bs.get(1).id()), r.forgotten().stream().map(Backup::id).toList());
+            assertTrue(r.chunks() > 0 && r.bytes() > 0, "the middle backup's own chunks go to the recycle bin");
+            assertEquals(List.of(bs.get(0).id(), bs.get(2).id()), repo.list().stream().map(Backup::id).toList());
+            assertTrue(repo.verify(ProgressListener.NONE).ok());
+        }
+    }
+
+    @Test
     void recycleBinIsEmptiedAfterItsDaysAndKeepWithinKeepsYoungBackups() throws IOException {
         Path f = tmp.resolve("f");
         Files.write(f, TestData.random(300_000, 1));
