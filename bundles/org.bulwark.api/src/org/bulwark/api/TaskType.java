@@ -14,6 +14,8 @@ public enum TaskType {
     IMPORT,
     /** Take, prune (keep last N of a policy) or revert to persisted hypervisor snapshots. */
     SNAPSHOT,
+    /** Remove restore points from a repository, recycle the chunks no other backup needs, and delete their spent hypervisor checkpoints. */
+    FORGET,
     /** Serve a restore point's disk straight from the repository over NBD and open its file systems for browsing. */
     MOUNT,
     /** End a mount: stop its NBD export and free its caches. */

@@ -14,6 +14,7 @@ public final class VmTasks {
                 TaskType.BACKUP, new BackupTask(settings),
                 TaskType.RESTORE, new RestoreTask(),
                 TaskType.IMPORT, new ImportTask(settings),
-                TaskType.SNAPSHOT, new SnapshotTask(settings));
+                TaskType.SNAPSHOT, new SnapshotTask(settings),
+                TaskType.FORGET, new ForgetTask(settings));
     }
 }
