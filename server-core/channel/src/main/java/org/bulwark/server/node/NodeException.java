@@ -4,8 +4,8 @@ package org.bulwark.server.node;
 public class NodeException extends Exception {
     private static final long serialVersionUID = 1L;
 
-    /** Why the call to the node failed. */
-    public enum Reason { UNREACHABLE, REJECTED, HOST_KEY_MISMATCH, NOT_CONNECTED, FAILED }
+    /** Why the call to the node failed ({@code NOT_FOUND}: the node has no such mount, file or path). */
+    public enum Reason { UNREACHABLE, REJECTED, HOST_KEY_MISMATCH, NOT_CONNECTED, FAILED, NOT_FOUND }
 
     private final Reason reason;
 

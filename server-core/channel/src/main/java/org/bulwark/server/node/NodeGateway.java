@@ -1,5 +1,6 @@
 package org.bulwark.server.node;
 
+import java.io.InputStream;
 import java.util.UUID;
 
 /**
@@ -39,6 +40,16 @@ public interface NodeGateway extends AutoCloseable {
 
     /** Asks the node to stop a task; the task's events report the cancellation. */
     void cancel(UUID nodeId, UUID taskId) throws NodeException;
+
+    /**
+     * A read-only {@code GET} on the node's task API (e.g. {@code /mounts/ID/partitions/1/list?path=%2Fetc});
+     * returns the answer's body as a stream, which the caller closes. Query values must be URL-encoded.
+     *
+     * @throws NodeException {@link NodeException.Reason#NOT_FOUND} when the node answered 404,
+     *         {@link NodeException.Reason#REJECTED} for other refusals (with the node's message),
+     *         {@link NodeException.Reason#NOT_CONNECTED} or {@link NodeException.Reason#FAILED} when it could not be asked
+     */
+    InputStream get(UUID nodeId, String pathAndQuery) throws NodeException;
 
     @Override
     void close();

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -60,6 +61,28 @@ final class NodeApiClient {
                 .POST(HttpRequest.BodyPublishers.noBody()), TaskStatus.class);
     }
 
+    /**
+     * A {@code GET} whose answer body is handed over as a stream (the caller closes it). The
+     * request timeout covers the wait for the answer's head only, so long downloads are fine.
+     */
+    InputStream stream(String pathAndQuery) throws IOException, NodeRefusal {
+        HttpResponse<InputStream> response;
+        try {
+            response = http.send(request(pathAndQuery, timeout).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+        if (response.statusCode() / 100 != 2) {
+            byte[] body;
+            try (InputStream in = response.body()) {
+                body = in.readAllBytes();
+            }
+            throw refusal(response.statusCode(), body);
+        }
+        return response.body();
+    }
+
     private HttpRequest.Builder request(String path, Duration requestTimeout) {
         return HttpRequest.newBuilder(base.resolve(path)).timeout(requestTimeout)
                 .header("Authorization", "Bearer " + token).header("Accept", "application/json");
@@ -74,14 +97,16 @@ final class NodeApiClient {
             throw new IOException("interrupted", e);
         }
         if (response.statusCode() / 100 != 2) {
-            NodeError error;
-            try {
-                error = JSON.readValue(response.body(), NodeError.class);
-            } catch (IOException e) {
-                throw new IOException("node answered HTTP " + response.statusCode() + " without an error body", e);
-            }
-            throw new NodeRefusal(error);
+            throw refusal(response.statusCode(), response.body());
         }
         return JSON.readValue(response.body(), type);
+    }
+
+    private static NodeRefusal refusal(int status, byte[] body) throws IOException {
+        try {
+            return new NodeRefusal(JSON.readValue(body, NodeError.class), status);
+        } catch (IOException e) {
+            throw new IOException("node answered HTTP " + status + " without an error body", e);
+        }
     }
 }

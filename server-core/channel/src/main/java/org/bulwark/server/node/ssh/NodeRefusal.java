@@ -6,10 +6,17 @@ import org.bulwark.api.node.NodeError;
 final class NodeRefusal extends Exception {
     private static final long serialVersionUID = 1L;
     private final transient NodeError error;
+    private final int status;
 
-    NodeRefusal(NodeError error) {
+    NodeRefusal(NodeError error, int status) {
         super(error.message());
         this.error = error;
+        this.status = status;
+    }
+
+    /** The HTTP status of the refusal. */
+    int status() {
+        return status;
     }
 
     NodeError error() {

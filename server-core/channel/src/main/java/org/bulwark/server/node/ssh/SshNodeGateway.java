@@ -1,6 +1,7 @@
 package org.bulwark.server.node.ssh;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -125,6 +126,20 @@ public final class SshNodeGateway implements NodeGateway {
                     ? "the node does not know task " + taskId : refusal.getMessage());
         } catch (IOException e) {
             throw new NodeException(Reason.FAILED, "cancel of task " + taskId + " broke off: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public InputStream get(UUID nodeId, String pathAndQuery) throws NodeException {
+        if (!pathAndQuery.startsWith("/") || pathAndQuery.startsWith("//")) {
+            throw new IllegalArgumentException("not a path on the node's API: " + pathAndQuery);
+        }
+        try {
+            return connection(nodeId).current().api().stream(pathAndQuery);
+        } catch (NodeRefusal refusal) {
+            throw new NodeException(refusal.status() == 404 ? Reason.NOT_FOUND : Reason.REJECTED, refusal.getMessage());
+        } catch (IOException e) {
+            throw new NodeException(Reason.FAILED, "GET " + pathAndQuery.split("\\?", 2)[0] + " broke off: " + e.getMessage(), e);
         }
     }
 

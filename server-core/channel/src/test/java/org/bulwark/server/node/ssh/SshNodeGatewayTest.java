@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -159,6 +161,26 @@ class SshNodeGatewayTest {
         assertEquals(Reason.REJECTED, assertThrows(NodeException.class,
                 () -> gateway.submit(nodeId, new TaskOrder(UUID.randomUUID(), TaskType.BACKUP, Map.of()), new Recorders.Task()))
                 .reason(), "the channel works again (and a BACKUP without its vm parameter is refused)");
+    }
+
+    @Test
+    void getStreamsTheNodesAnswerAndMapsItsRefusals() throws Exception {
+        enrollAndAttach();
+        try (InputStream mounts = gateway.get(nodeId, "/mounts")) {
+            assertEquals("[]", new String(mounts.readAllBytes(), StandardCharsets.UTF_8).strip(), "no mounts yet");
+        }
+        UUID noMount = UUID.randomUUID();
+        NodeException unknown = assertThrows(NodeException.class,
+                () -> gateway.get(nodeId, "/mounts/" + noMount + "/partitions/1/list?path=%2Fetc"));
+        assertEquals(Reason.NOT_FOUND, unknown.reason());
+        assertTrue(unknown.getMessage().contains(noMount.toString()), "the node's message: " + unknown.getMessage());
+        NodeException bad = assertThrows(NodeException.class, () -> gateway.get(nodeId, "/mounts/not-an-id"));
+        assertEquals(Reason.REJECTED, bad.reason());
+        assertTrue(bad.getMessage().contains("not a mount id"), bad.getMessage());
+        assertEquals(Reason.NOT_CONNECTED, assertThrows(NodeException.class,
+                () -> gateway.get(UUID.randomUUID(), "/mounts")).reason(), "an unattached node cannot be asked");
+        assertThrows(IllegalArgumentException.class, () -> gateway.get(nodeId, "//elsewhere/mounts"),
+                "only paths on the node's own API");
     }
 
     @Test
