@@ -49,4 +49,10 @@ public final class JpaRestorePointStore implements RestorePointStore {
         jpa.write(em -> em.createQuery("update RestorePointEntity p set p.expiredAt = :at where p.id in :ids")
                 .setParameter("at", at).setParameter("ids", List.copyOf(ids)).executeUpdate());
     }
+
+    @Override
+    public void delete(Collection<String> ids) {
+        jpa.write(em -> em.createQuery("delete from RestorePointEntity p where p.id in :ids and p.expiredAt is not null")
+                .setParameter("ids", List.copyOf(ids)).executeUpdate());
+    }
 }

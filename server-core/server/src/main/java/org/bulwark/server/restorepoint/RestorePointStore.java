@@ -22,4 +22,7 @@ public interface RestorePointStore {
 
     /** Marks restore points expired at {@code at}. */
     void expire(Collection<String> ids, Instant at);
+
+    /** Deletes the records of expired restore points whose data is gone from their repository; others are left. */
+    void delete(Collection<String> ids);
 }

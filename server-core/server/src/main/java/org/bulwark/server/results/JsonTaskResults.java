@@ -41,6 +41,17 @@ public final class JsonTaskResults implements TaskResults {
                 root.path("bytesWritten").asLong(), root.path("logicalBytes").asLong());
     }
 
+    @Override
+    public List<String> forgotten(String json) {
+        JsonNode removed = parse(json, "FORGET").path("removed");
+        if (!removed.isArray()) {
+            throw new IllegalArgumentException("The FORGET result lists no removed restore points");
+        }
+        List<String> ids = new ArrayList<>();
+        removed.forEach(id -> ids.add(id.asText()));
+        return ids;
+    }
+
     private static JsonNode parse(String json, String type) {
         if (json == null) {
             throw new IllegalArgumentException("The " + type + " task has no result");

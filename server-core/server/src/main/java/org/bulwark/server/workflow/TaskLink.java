@@ -17,7 +17,7 @@ public record TaskLink(UUID taskId, Purpose purpose, UUID subjectId, UUID policy
                        Map<String, String> nextParameters) {
 
     /** Why a task was queued. */
-    public enum Purpose { SYNC, BACKUP, RESTORE, IMPORT, SNAPSHOT }
+    public enum Purpose { SYNC, BACKUP, RESTORE, IMPORT, SNAPSHOT, FORGET }
 
     public TaskLink {
         nextParameters = nextParameters == null ? Map.of() : Map.copyOf(nextParameters);

@@ -15,4 +15,7 @@ public interface TaskResults {
 
     /** The restore point of a BACKUP result; {@link IllegalArgumentException} when it is not one. */
     Backup backup(String json);
+
+    /** The ids of the backups a FORGET removed; {@link IllegalArgumentException} when it is not a FORGET result. */
+    List<String> forgotten(String json);
 }

@@ -1,6 +1,7 @@
 package org.bulwark.server.workflow;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -16,7 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Applies the outcome of linked tasks once they ended: an INVENTORY updates the VMs, a BACKUP
  * records its restore point (and its policy's retention runs), a succeeded RESTORE with a next
- * step queues the IMPORT; a failed RESTORE queues nothing. Polls the links, so outcomes of tasks
+ * step queues the IMPORT; a failed RESTORE queues nothing; a succeeded FORGET deletes the records of
+ * the restore points it removed, a failed one leaves them expired. Polls the links, so outcomes of tasks
  * that ended while the server was down are applied after a restart too.
  */
 public final class WorkflowMonitor implements AutoCloseable {
@@ -80,6 +82,15 @@ public final class WorkflowMonitor implements AutoCloseable {
                         LOG.info("workflow continues after={} next={} type={}", task.id(), next.id(), next.type());
                     } else if (link.next() != null) {
                         LOG.info("workflow stops after={} state={}: {} not queued", task.id(), task.state(), link.next());
+                    }
+                }
+                case FORGET -> {
+                    if (ok) {
+                        List<String> removed = results.forgotten(task.result());
+                        restorePoints.delete(removed);
+                        LOG.info("restore points deleted {} task={}", removed, task.id());
+                    } else {
+                        LOG.warn("restore points stay expired: FORGET task={} {}: {}", task.id(), task.state(), task.message());
                     }
                 }
                 case IMPORT, SNAPSHOT -> LOG.debug("task ended task={} state={}", task.id(), task.state());

@@ -2,6 +2,7 @@ package org.bulwark.server.workflow;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -205,7 +206,8 @@ public final class Workflows {
 
     /**
      * Applies a policy's retention: per VM, the restore points the policy made that the retention
-     * no longer keeps are expired (and no longer listed).
+     * no longer keeps are expired (and no longer listed), and a FORGET removes their data from the
+     * repository; their records are deleted once it succeeded.
      */
     public List<RestorePoint> applyRetention(Caller caller, UUID policyId) {
         StoredPolicy policy = policies.find(policyId);
@@ -219,9 +221,37 @@ public final class Workflows {
         byVm.values().forEach(points -> expired.addAll(RetentionRule.expired(points, policy.retention(), clock.instant())));
         if (!expired.isEmpty()) {
             restorePoints.expire(expired.stream().map(RestorePoint::id).toList(), clock.instant());
+            forget(caller, policy, expired);
         }
         LOG.info("retention applied policy={} expired={} by={}", policy.name(), expired.size(), caller.username());
         return expired;
+    }
+
+    /**
+     * Queues one FORGET per VM, node and repository of expired restore points, on the node that made
+     * them (or, when it is gone, the node of the VM's hypervisor); the monitor deletes their records
+     * once it succeeded.
+     */
+    private void forget(Caller caller, StoredPolicy policy, List<RestorePoint> expired) {
+        Map<List<Object>, List<RestorePoint>> groups = new LinkedHashMap<>();
+        for (RestorePoint point : expired) {
+            groups.computeIfAbsent(Arrays.asList(point.vmId(), point.nodeId(), point.destination()), k -> new ArrayList<>())
+                    .add(point);
+        }
+        for (List<RestorePoint> points : groups.values()) {
+            RestorePoint first = points.getFirst();
+            Hypervisor hypervisor = inventory.hypervisor(inventory.vm(first.vmId()).hypervisorId());
+            UUID nodeId = first.nodeId() != null && nodes.status(first.nodeId()).isPresent() ? first.nodeId() : hypervisor.nodeId();
+            Map<String, String> parameters = new HashMap<>();
+            parameters.put("destination", first.destination());
+            parameters.put("passphraseFile", policy.passphraseFile());
+            parameters.put("restorePoints", String.join(",", points.stream().map(RestorePoint::id).toList()));
+            Task task = tasks.submit(caller, new TaskRequest(TaskType.FORGET, nodeId, parameters));
+            links.insert(new TaskLink(task.id(), TaskLink.Purpose.FORGET, first.vmId(), policy.id(), first.destination(),
+                    null, null));
+            LOG.info("forget queued task={} vm={} restorePoints={} policy={}", task.id(), first.vmName(), points.size(),
+                    policy.name());
+        }
     }
 
     private Task backup(Caller caller, Vm vm, UUID policyId, Map<String, String> parameters) {

@@ -59,7 +59,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * KVM protection end to end: a real server on MariaDB, real node daemons enrolled over SSH on
  * loopback, the real libvirtd of the KVM lab (skipped with the lab's reason when it is missing)
  * and real repositories: inventory sync, a policy's schedule firing a backup, restore to the file
- * system with the same bytes, backup now, restore then import, vanished VMs, failover.
+ * system with the same bytes, backup now, restore then import, retention's FORGET, vanished VMs, failover.
  */
 class KvmProtectionTest {
     @RegisterExtension
@@ -218,6 +218,43 @@ class KvmProtectionTest {
                 new RestoreRequest(folder.toString(), "raw", null, false, false, false, null, null)));
         assertEquals(LAB.rawSha256(LAB.disk(name)), sha256(folder.resolve(name + "-vda.raw")),
                 "the restored disk has the bytes of the VM's disk, read with the policy's passphrase file");
+    }
+
+    @Test
+    void retentionQueuesAForgetOnTheNodeThatRemovesTheExpiredBackupAndThenItsRecord() throws Exception {
+        String name = LAB.defineVm("bw-forget");
+        Vm vm = synced(local, name);
+        Path destination = repository("forget-repo");
+        Http.Answer created = http().call("POST", "/policies", admin, new PolicyRequest("keep-one", List.of(vm.id()),
+                List.of(), List.of(), destination.toString(), passphraseFile.toString(), List.of(), new Retention(1, 0), 0, true));
+        assertEquals(200, created.status(), created.body());
+        Policy policy = created.as(Policy.class);
+        BackupRequest byPolicy = new BackupRequest(policy.id(), null, null, null, false);
+        RestorePoint first = restorePointOf(succeeded(http().call("POST", "/vms/" + vm.id() + "/backup", admin, byPolicy)), vm);
+        Task second = succeeded(http().call("POST", "/vms/" + vm.id() + "/backup", admin, byPolicy));
+        RestorePoint kept = restorePointOf(second, vm);
+
+        // retention (keep 1) expires the first restore point and queues a FORGET of it on the node that made it
+        Task forget = Await.until(() -> http().get("/tasks", admin).list(Task.class).stream()
+                        .filter(t -> t.type() == TaskType.FORGET && t.createdAt().isAfter(second.createdAt())).findFirst(),
+                Optional::isPresent, "the FORGET after retention").orElseThrow();
+        Task forgotten = awaitEnd(forget.id());
+        assertEquals(TaskState.SUCCEEDED, forgotten.state(), forgotten.toString());
+        assertEquals(first.nodeId(), forgotten.nodeId(), "the node that made the backup forgets it");
+        Await.until(() -> linkApplied(forget.id()), applied -> applied, "outcome of the FORGET applied");
+        try (Connection c = db(); PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM restore_points WHERE id = ?")) {
+            s.setString(1, first.id());
+            try (ResultSet rs = s.executeQuery()) {
+                assertTrue(rs.next());
+                assertEquals(0, rs.getInt(1), "the record of the forgotten restore point is deleted");
+            }
+        }
+        assertEquals(List.of(kept.id()), http().get("/vms/" + vm.id() + "/restore-points", admin).list(RestorePoint.class)
+                .stream().map(RestorePoint::id).toList());
+        try (Repository repository = Repository.open(new LocalDestination(destination), PASSPHRASE.toCharArray())) {
+            assertEquals(List.of(kept.id()), repository.list().stream().map(b -> b.id()).toList(),
+                    "only the kept backup remains in the repository");
+        }
     }
 
     @Test
