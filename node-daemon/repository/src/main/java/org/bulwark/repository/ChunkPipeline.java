@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.bulwark.repository.destination.Destination;
 import org.bulwark.repository.format.ChunkId;
@@ -93,8 +94,17 @@ final class ChunkPipeline implements AutoCloseable {
         return new Segment(id, len);
     }
 
+    /**
+     * Stops the writers and waits for them, so that a failed backup's in-flight writes have
+     * removed their temporary files before the failure is reported.
+     */
     @Override
     public void close() {
         workers.shutdownNow();
+        try {
+            workers.awaitTermination(1, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
