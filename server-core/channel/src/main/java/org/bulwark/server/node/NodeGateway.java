@@ -34,7 +34,10 @@ public interface NodeGateway extends AutoCloseable {
      * Hands a task to the node. Returns once the node accepted it; progress, the result or the
      * failure arrive through {@code events}, on another thread.
      *
-     * @throws NodeException when the node is not connected or refuses the task
+     * @throws NodeException when the node is not connected or refuses the task; with
+     *         {@link NodeException.Reason#UNCONFIRMED} when the submission broke off: the task is
+     *         followed all the same, so its events arrive if the node took it, and a node that does
+     *         not know it reports it lost
      */
     void submit(UUID nodeId, TaskOrder order, TaskEvents events) throws NodeException;
 

@@ -14,7 +14,7 @@ public final class NodeFailures {
         return switch (e.reason()) {
             case REJECTED -> Errors.forbidden("Node " + node + " refused: " + e.getMessage());
             case HOST_KEY_MISMATCH -> Errors.nodeUnreachable("Node " + node + " presented a different host key: " + e.getMessage());
-            case UNREACHABLE, NOT_CONNECTED, FAILED, NOT_FOUND -> Errors.nodeUnreachable("Node " + node + ": " + e.getMessage());
+            case UNREACHABLE, NOT_CONNECTED, FAILED, NOT_FOUND, UNCONFIRMED -> Errors.nodeUnreachable("Node " + node + ": " + e.getMessage());
         };
     }
 }

@@ -116,6 +116,10 @@ public final class TaskDispatcher implements TaskEvents, AutoCloseable {
             if (e.reason() == NodeException.Reason.NOT_CONNECTED || e.reason() == NodeException.Reason.UNREACHABLE) {
                 store.requeue(task.id());
                 LOG.warn("task requeued task={} node={} reason={}", task.id(), nodeName, e.getMessage());
+            } else if (e.reason() == NodeException.Reason.UNCONFIRMED) {
+                store.appendLog(task.id(), clock.instant(), "WARN", "The hand-off to node " + nodeName + " broke off ("
+                        + e.getMessage() + "); the task stays with that node until it reports on it or is lost");
+                LOG.warn("task hand-off unconfirmed task={} node={} reason={}", task.id(), nodeName, e.getMessage());
             } else if (e.reason() == NodeException.Reason.REJECTED) {
                 end(task.id(), TaskState.FAILED, "Node " + nodeName + " refused the task: " + e.getMessage(), null);
             } else {

@@ -110,9 +110,14 @@ public final class SshNodeGateway implements NodeGateway {
         } catch (NodeRefusal refusal) {
             throw new NodeException(Reason.REJECTED, refusal.getMessage());
         } catch (IOException e) {
-            throw new NodeException(Reason.FAILED, "submission of task " + order.taskId()
+            watch(connection, order, events);
+            throw new NodeException(Reason.UNCONFIRMED, "submission of task " + order.taskId()
                     + " broke off; the node may have started it: " + e.getMessage(), e);
         }
+        watch(connection, order, events);
+    }
+
+    private void watch(NodeConnection connection, TaskOrder order, TaskEvents events) {
         Duration wait = settings.heartbeatInterval().compareTo(LONGEST_POLL) < 0 ? settings.heartbeatInterval() : LONGEST_POLL;
         watchers.execute(new TaskWatcher(connection, order.taskId(), events, wait));
     }
