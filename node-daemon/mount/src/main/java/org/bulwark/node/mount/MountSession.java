@@ -1,11 +1,15 @@
 package org.bulwark.node.mount;
 
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -86,6 +90,41 @@ public final class MountSession implements AutoCloseable {
         return fileSystem(number).open(path);
     }
 
+    /** An entry found by {@link #search}: its full guest path and what it is. */
+    public record Found(String path, FileInfo file) {
+    }
+
+    /**
+     * Entries below the folder {@code under} of partition {@code number} whose name contains
+     * {@code namePart} ignoring case, shallow ones first, at most {@code limit}; symbolic links
+     * to folders are reported, not followed.
+     */
+    public List<Found> search(int number, String under, String namePart, int limit) throws IOException {
+        Ext4 fs = fileSystem(number);
+        if (fs.stat(under).type() != FileInfo.FileType.DIRECTORY) {
+            throw new IOException(under + " is not a folder");
+        }
+        String needle = namePart.toLowerCase(Locale.ROOT);
+        List<Found> found = new ArrayList<>();
+        Deque<String> folders = new ArrayDeque<>(List.of(under));
+        while (!folders.isEmpty()) {
+            String folder = folders.removeFirst();
+            for (FileInfo e : fs.list(folder)) {
+                String child = folder.endsWith("/") ? folder + e.name() : folder + "/" + e.name();
+                if (e.name().toLowerCase(Locale.ROOT).contains(needle)) {
+                    found.add(new Found(child, e));
+                    if (found.size() >= limit) {
+                        return found;
+                    }
+                }
+                if (e.type() == FileInfo.FileType.DIRECTORY) {
+                    folders.addLast(child);
+                }
+            }
+        }
+        return found;
+    }
+
     /**
      * Writes the folder at {@code path} as a zip to {@code out}: regular files and directories,
      * names relative to the folder and sanitized ({@link ZipNames}); symbolic links and special
@@ -141,7 +180,7 @@ public final class MountSession implements AutoCloseable {
             throw new IOException("mount " + info.id() + " is closed");
         }
         Partition p = partitions.stream().filter(x -> x.number() == number).findFirst()
-                .orElseThrow(() -> new IOException("no partition " + number + " on " + info.disk()));
+                .orElseThrow(() -> new FileNotFoundException("no partition " + number + " on " + info.disk()));
         if (!p.browsable()) {
             throw new IOException("partition " + number + " holds no file system this node can browse (" + p.fileSystem() + ")");
         }

@@ -11,7 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.bulwark.api.node.NodeError;
 import org.bulwark.node.Json;
+import org.bulwark.node.Numbers;
 import org.bulwark.node.mount.fs.FileInfo;
+import org.bulwark.node.mount.fs.Partition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,16 +24,23 @@ import org.slf4j.LoggerFactory;
  * /mounts                                           JSON list of MountSession.Info
  * /mounts/{id}                                      JSON MountTasks.Mounted (the mount and its partitions)
  * /mounts/{id}/partitions/{n}/list?path=/etc        JSON list of FileInfo
+ * /mounts/{id}/partitions/{n}/stat?path=/etc/hosts  JSON FileInfo of that path
+ * /mounts/{id}/partitions/{n}/search?path=/&amp;name=host&amp;limit=100
+ *                                                   JSON list of MountSession.Found: names containing
+ *                                                   {@code name} ignoring case, below {@code path}
  * /mounts/{id}/partitions/{n}/file?path=/etc/hosts  the file's bytes (application/octet-stream)
  * /mounts/{id}/partitions/{n}/zip?path=/etc         the folder as a zip (application/zip)
  * </pre>
- * Errors are {@link NodeError} JSON: 400 bad request, 404 no such mount, partition or path, 500 when
- * the repository cannot give the bytes (a damaged chunk). A failure after a download has begun
+ * {@code path} is absolute. Errors are {@link NodeError} JSON: 400 bad request (a relative path, a
+ * file where a folder is wanted or the reverse, a partition without a browsable file system), 404 no
+ * such mount, partition or path, 500 when the repository cannot give the bytes (a damaged chunk). A failure after a download has begun
  * aborts the response, so a client never mistakes a cut-off file for a whole one.
  */
 public final class MountApi implements HttpHandler {
     /** The context path. */
     public static final String PATH = "/mounts";
+    /** Most entries a search answers. */
+    public static final int MAX_FOUND = 1000;
     private static final Logger LOG = LoggerFactory.getLogger(MountApi.class);
 
     private final MountService service;
@@ -82,11 +91,28 @@ public final class MountApi implements HttpHandler {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("not a partition number: '" + parts[3] + "'", e);
         }
+        partition(mount, partition);
         String path = query(exchange, "path");
+        if (!path.startsWith("/")) {
+            throw new IllegalArgumentException("path must be absolute, not '" + path + "'");
+        }
         switch (parts[4]) {
-            case "list" -> json(exchange, 200, mount.list(partition, path));
+            case "list" -> {
+                expect(mount.stat(partition, path), FileInfo.FileType.DIRECTORY, path);
+                json(exchange, 200, mount.list(partition, path));
+            }
+            case "stat" -> json(exchange, 200, mount.stat(partition, path));
+            case "search" -> {
+                expect(mount.stat(partition, path), FileInfo.FileType.DIRECTORY, path);
+                String name = query(exchange, "name");
+                if (name.isEmpty()) {
+                    throw new IllegalArgumentException("query parameter name must not be empty");
+                }
+                int limit = Numbers.parse("query parameter limit", optionalQuery(exchange, "limit"), MAX_FOUND, 1, MAX_FOUND);
+                json(exchange, 200, mount.search(partition, path, name, limit));
+            }
             case "file" -> {
-                FileInfo info = mount.stat(partition, path);
+                FileInfo info = expect(mount.stat(partition, path), FileInfo.FileType.FILE, path);
                 try (InputStream in = mount.open(partition, path)) {
                     exchange.getResponseHeaders().set("Content-Type", "application/octet-stream");
                     exchange.sendResponseHeaders(200, info.size() == 0 ? -1 : info.size());
@@ -96,7 +122,7 @@ public final class MountApi implements HttpHandler {
                 }
             }
             case "zip" -> {
-                mount.stat(partition, path);
+                expect(mount.stat(partition, path), FileInfo.FileType.DIRECTORY, path);
                 exchange.getResponseHeaders().set("Content-Type", "application/zip");
                 exchange.sendResponseHeaders(200, 0);
                 try (OutputStream out = exchange.getResponseBody()) {
@@ -105,6 +131,22 @@ public final class MountApi implements HttpHandler {
             }
             default -> throw new FileNotFoundException("no endpoint " + exchange.getRequestURI().getPath());
         }
+    }
+
+    private static void partition(MountSession mount, int number) throws FileNotFoundException {
+        Partition p = mount.partitions().stream().filter(x -> x.number() == number).findFirst()
+                .orElseThrow(() -> new FileNotFoundException("no partition " + number + " on " + mount.info().disk()));
+        if (!p.browsable()) {
+            throw new IllegalArgumentException("partition " + number + " holds no file system this node can browse ("
+                    + p.fileSystem() + ")");
+        }
+    }
+
+    private static FileInfo expect(FileInfo info, FileInfo.FileType type, String path) {
+        if (info.type() != type) {
+            throw new IllegalArgumentException(path + (type == FileInfo.FileType.DIRECTORY ? " is not a folder" : " is not a regular file"));
+        }
+        return info;
     }
 
     private MountSession mount(String id) throws FileNotFoundException {
@@ -118,6 +160,14 @@ public final class MountApi implements HttpHandler {
     }
 
     private static String query(HttpExchange exchange, String name) {
+        String value = optionalQuery(exchange, name);
+        if (value == null) {
+            throw new IllegalArgumentException("query parameter " + name + " is required");
+        }
+        return value;
+    }
+
+    private static String optionalQuery(HttpExchange exchange, String name) {
         String query = exchange.getRequestURI().getRawQuery();
         if (query != null) {
             for (String pair : query.split("&")) {
@@ -126,7 +176,7 @@ public final class MountApi implements HttpHandler {
                 }
             }
         }
-        throw new IllegalArgumentException("query parameter " + name + " is required");
+        return null;
     }
 
     private static void json(HttpExchange exchange, int status, Object body) throws IOException {

@@ -154,6 +154,18 @@ class MountTasksTest {
         }
         assertArrayEquals(report, entries.get("report 2026.bin"));
 
+        List<MountSession.Found> found = Json.MAPPER.readValue(
+                call("GET", base + "/partitions/0/search?path=/&name=" + q("REPORT"), null).body(), new TypeReference<>() { });
+        assertEquals(List.of("/docs/report 2026.bin"), found.stream().map(MountSession.Found::path).toList(),
+                "names match ignoring case, with their full paths");
+        assertEquals(report.length, found.getFirst().file().size());
+        FileInfo stat = Json.MAPPER.readValue(call("GET", base + "/partitions/0/stat?path=" + q("/hello.txt"), null).body(),
+                FileInfo.class);
+        assertEquals(6, stat.size());
+        assertEquals(400, call("GET", base + "/partitions/0/list?path=/hello.txt", null).statusCode(), "a file is no folder");
+        assertEquals(400, call("GET", base + "/partitions/0/file?path=/docs", null).statusCode(), "a folder is no file");
+        assertEquals(400, call("GET", base + "/partitions/0/list?path=docs", null).statusCode(), "paths are absolute");
+        assertEquals(404, call("GET", base + "/partitions/3/list?path=/", null).statusCode(), "no partition 3");
         assertEquals(404, call("GET", base + "/partitions/0/file?path=/missing", null).statusCode());
         assertEquals(400, call("GET", base + "/partitions/0/file", null).statusCode(), "path is required");
         assertEquals(404, call("GET", "/mounts/" + UUID.randomUUID(), null).statusCode());
