@@ -16,6 +16,7 @@ import org.bulwark.api.node.KeyPairFile;
 import org.bulwark.api.node.NodeStatus;
 import org.bulwark.node.api.TaskApiServer;
 import org.bulwark.node.enrollment.EnrollmentStore;
+import org.bulwark.node.m365.M365Api;
 import org.bulwark.node.m365.M365Tasks;
 import org.bulwark.node.mount.MountApi;
 import org.bulwark.node.mount.MountTasks;
@@ -58,10 +59,12 @@ public final class BulwarkNode implements AutoCloseable {
         this.mounts = new MountTasks(dataDir.resolve("mounts"));
         handlers.putAll(mounts.handlers());
         handlers.putAll(VmTasks.handlers(new VmSettings(config.libvirtUri(), config.scratchDir())));
-        handlers.putAll(new M365Tasks(dataDir.resolve("m365")).handlers());
+        M365Tasks m365 = new M365Tasks(dataDir.resolve("m365"));
+        handlers.putAll(m365.handlers());
         this.tasks = new TaskRunner(config.capacity(), handlers);
         this.api = new TaskApiServer(tasks, this::status);
         api.route(MountApi.PATH, new MountApi(mounts.service()));
+        api.route(M365Api.PATH, new M365Api(m365));
         this.ssh = new NodeSshServer(config.sshHost(), config.sshPort(), KeyPairFile.loadOrCreate(dataDir.resolve(HOST_KEY_FILE)),
                 enrollment, api::endpoint, this::status);
     }

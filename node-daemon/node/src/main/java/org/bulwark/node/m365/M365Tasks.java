@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.bulwark.api.TaskType;
 import org.bulwark.node.m365.backup.BackupProgress;
@@ -36,7 +37,8 @@ import org.bulwark.repository.Repository;
  * metadata lives in {@code <destination>/m365}.
  * <ul>
  * <li>M365_DISCOVER → {@link TenantInventory} (users, groups, sites, teams);</li>
- * <li>M365_BACKUP, optional {@code parallelism} (1..32, default 4) → {@link Backed};
+ * <li>M365_BACKUP, optional {@code parallelism} (1..32, default 4) and {@code users} (comma-separated user
+ * ids: only their mailboxes and OneDrives; default the whole tenant with sites and teams) → {@link Backed};
  * one backup of a tenant at a time per node;</li>
  * <li>M365_RESTORE: {@code service} ({@code mail} or {@code files}), {@code source} (user or
  * drive id), {@code items} (comma-separated message or drive item ids), optional {@code target}
@@ -107,6 +109,8 @@ public final class M365Tasks {
         M365Tenant tenant = tenant(p);
         RepositoryAccess access = RepositoryAccess.of(p);
         int parallelism = p.number("parallelism", 4, 1, 32);
+        Set<String> users = p.optional("users", null) == null ? null : Arrays.stream(p.required("users").split(","))
+                .map(String::strip).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
         return progress -> {
             if (!running.add(tenant.tenantId())) {
                 throw new IllegalStateException("a backup of tenant " + tenant.tenantId() + " is running on this node already");
@@ -116,7 +120,7 @@ public final class M365Tasks {
                 GraphConnection connection = GraphConnection.open(tenant);
                 try (Repository repo = access.open(true)) {
                     TenantBackup.Options options = TenantBackup.Options.defaults().withParallelism(parallelism)
-                            .withProgress(throttled(progress));
+                            .withUsers(users).withProgress(throttled(progress));
                     BackupReport report = new TenantBackup(connection, repo, access.destination().resolve("m365"),
                             workDir.resolve(tenant.tenantId()), options).run();
                     if (!report.complete()) {
@@ -163,9 +167,7 @@ public final class M365Tasks {
         return progress -> {
             progress.report(0, "connecting to tenant " + tenant.tenantId());
             GraphConnection connection = GraphConnection.open(tenant);
-            Path browseDir = workDir.resolve(tenant.tenantId()).resolve("restore-" + System.nanoTime());
-            try (Repository repo = access.open(false);
-                 TenantBrowser browser = new TenantBrowser(repo, access.destination().resolve("m365"), browseDir, tenant.tenantId())) {
+            return read(tenant.tenantId(), access, browser -> {
                 long at = point != null ? point : browser.latest().id();
                 progress.report(10, "restoring " + items.size() + " " + service + " items of restore point " + at + " to " + target);
                 TenantRestore restore = new TenantRestore(connection, browser);
@@ -173,9 +175,7 @@ public final class M365Tasks {
                         : restore.restoreDriveItems(at, source, items, target);
                 progress.report(100, result.createdIds().size() + " items restored into " + result.folderName());
                 return result;
-            } finally {
-                delete(browseDir);
-            }
+            });
         };
     }
 
@@ -183,55 +183,82 @@ public final class M365Tasks {
         Parameters p = new Parameters("M365_BROWSE", parameters);
         String tenantId = p.required("tenantId");
         RepositoryAccess access = RepositoryAccess.of(p);
-        String list = p.required("list");
-        Long point = restorePoint(p, "M365_BROWSE");
-        String owner = p.optional("owner", null);
-        String folder = p.optional("folder", "");
-        String text = p.optional("text", null);
-        boolean needsOwner = Set.of("mailFolders", "messages", "children", "channels").contains(list);
-        if (!Set.of("restorePoints", "mailboxes", "drives", "teams", "search").contains(list) && !needsOwner) {
-            throw new IllegalArgumentException("M365_BROWSE parameter list must be restorePoints, mailboxes, drives, teams,"
-                    + " mailFolders, messages, children, channels or search, not '" + list + "'");
-        }
-        if (needsOwner && owner == null || list.equals("messages") && folder.isEmpty() || list.equals("search") && text == null) {
-            throw new IllegalArgumentException("M365_BROWSE list=" + list + " needs "
-                    + (list.equals("search") ? "text" : list.equals("messages") ? "owner and folder" : "owner"));
-        }
-        return progress -> {
-            Path browseDir = workDir.resolve(tenantId).resolve("browse-" + System.nanoTime());
-            try (Repository repo = access.open(false);
-                 TenantBrowser browser = new TenantBrowser(repo, access.destination().resolve("m365"), browseDir, tenantId)) {
-                switch (list) {
-                    case "restorePoints" -> {
-                        return new Listing(null, browser.restorePoints());
-                    }
-                    case "mailboxes" -> {
-                        return new Listing(null, browser.mailboxes());
-                    }
-                    case "drives" -> {
-                        return new Listing(null, browser.drives());
-                    }
-                    case "teams" -> {
-                        return new Listing(null, browser.teams());
-                    }
-                    default -> {
-                        long at = point != null ? point : browser.latest().id();
-                        return new Listing(at, switch (list) {
-                            case "mailFolders" -> browser.mailFolders(at, owner);
-                            case "messages" -> browser.messages(at, owner, folder);
-                            case "children" -> browser.children(at, owner, folder);
-                            case "channels" -> browser.channels(at, owner);
-                            default -> browser.search(at, text);
-                        });
-                    }
-                }
-            } finally {
-                delete(browseDir);
-            }
-        };
+        BrowseQuery query = BrowseQuery.of(p, "M365_BROWSE");
+        return progress -> read(tenantId, access, query::list);
     }
 
-    private static Long restorePoint(Parameters p, String task) {
+    /** What a browser does with a tenant's backup. */
+    interface Reading<T> {
+        T read(TenantBrowser browser) throws IOException;
+    }
+
+    /** Opens the repository and a browser of the tenant's backup in a private working folder, removed afterwards. */
+    <T> T read(String tenantId, RepositoryAccess access, Reading<T> reading) throws IOException {
+        Path browseDir = workDir.resolve(tenantId).resolve("browse-" + System.nanoTime());
+        try (Repository repo = access.open(false);
+             TenantBrowser browser = new TenantBrowser(repo, access.destination().resolve("m365"), browseDir, tenantId)) {
+            return reading.read(browser);
+        } finally {
+            delete(browseDir);
+        }
+    }
+
+    /**
+     * A listing of a tenant's backup: {@code list} one of {@code restorePoints}, {@code mailboxes}, {@code drives},
+     * {@code teams}, {@code mailFolders} ({@code owner}), {@code messages} ({@code owner}, {@code folder}),
+     * {@code children} ({@code owner} = drive, {@code folder} default the root), {@code channels} ({@code owner} =
+     * team), {@code search} ({@code text}); {@code point} {@code null} for the latest.
+     */
+    record BrowseQuery(String list, Long point, String owner, String folder, String text) {
+        private static final Set<String> OWNED = Set.of("mailFolders", "messages", "children", "channels");
+
+        /** Reads and checks the query; {@link IllegalArgumentException} naming the parameter. */
+        static BrowseQuery of(Parameters p, String what) {
+            String list = p.required("list");
+            String owner = p.optional("owner", null);
+            String folder = p.optional("folder", "");
+            String text = p.optional("text", null);
+            boolean needsOwner = OWNED.contains(list);
+            if (!Set.of("restorePoints", "mailboxes", "drives", "teams", "search").contains(list) && !needsOwner) {
+                throw new IllegalArgumentException(what + " parameter list must be restorePoints, mailboxes, drives, teams,"
+                        + " mailFolders, messages, children, channels or search, not '" + list + "'");
+            }
+            if (needsOwner && owner == null || list.equals("messages") && folder.isEmpty() || list.equals("search") && text == null) {
+                throw new IllegalArgumentException(what + " list=" + list + " needs "
+                        + (list.equals("search") ? "text" : list.equals("messages") ? "owner and folder" : "owner"));
+            }
+            return new BrowseQuery(list, restorePoint(p, what), owner, folder, text);
+        }
+
+        Listing list(TenantBrowser browser) throws IOException {
+            switch (list) {
+                case "restorePoints" -> {
+                    return new Listing(null, browser.restorePoints());
+                }
+                case "mailboxes" -> {
+                    return new Listing(null, browser.mailboxes());
+                }
+                case "drives" -> {
+                    return new Listing(null, browser.drives());
+                }
+                case "teams" -> {
+                    return new Listing(null, browser.teams());
+                }
+                default -> {
+                    long at = point != null ? point : browser.latest().id();
+                    return new Listing(at, switch (list) {
+                        case "mailFolders" -> browser.mailFolders(at, owner);
+                        case "messages" -> browser.messages(at, owner, folder);
+                        case "children" -> browser.children(at, owner, folder);
+                        case "channels" -> browser.channels(at, owner);
+                        default -> browser.search(at, text);
+                    });
+                }
+            }
+        }
+    }
+
+    static Long restorePoint(Parameters p, String task) {
         String text = p.optional("restorePoint", null);
         try {
             return text == null ? null : Long.valueOf(text);

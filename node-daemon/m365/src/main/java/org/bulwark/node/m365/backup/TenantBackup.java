@@ -45,14 +45,20 @@ public final class TenantBackup {
     /**
      * @param services     which services to back up
      * @param owners       which owners (user, drive, team ids) to back up
+     * @param users        which users' mailboxes and OneDrives to back up; {@code null} for every user and also
+     *                     the sites' libraries and the teams, a set for those users only (no sites, no teams)
      * @param parallelism  owners backed up at the same time
      * @param batch        repository batch limits
      * @param progress     progress receiver
      */
-    public record Options(Set<Service> services, Predicate<String> owners, int parallelism, ServiceStore.BatchLimits batch,
-                          BackupProgress progress) {
+    public record Options(Set<Service> services, Predicate<String> owners, Set<String> users, int parallelism,
+                          ServiceStore.BatchLimits batch, BackupProgress progress) {
         public Options {
             services = services == null || services.isEmpty() ? EnumSet.allOf(Service.class) : EnumSet.copyOf(services);
+            if (users != null) {
+                users = Set.copyOf(users);
+                services.remove(Service.TEAMS);
+            }
             owners = owners == null ? id -> true : owners;
             if (parallelism < 1) {
                 throw new IllegalArgumentException("parallelism must be at least 1");
@@ -63,23 +69,28 @@ public final class TenantBackup {
 
         /** Every service and owner, four owners at a time. */
         public static Options defaults() {
-            return new Options(null, null, 4, null, null);
+            return new Options(null, null, null, 4, null, null);
         }
 
         public Options withParallelism(int n) {
-            return new Options(services, owners, n, batch, progress);
+            return new Options(services, owners, users, n, batch, progress);
         }
 
         public Options withBatch(ServiceStore.BatchLimits limits) {
-            return new Options(services, owners, parallelism, limits, progress);
+            return new Options(services, owners, users, parallelism, limits, progress);
         }
 
         public Options withProgress(BackupProgress p) {
-            return new Options(services, owners, parallelism, batch, p);
+            return new Options(services, owners, users, parallelism, batch, p);
         }
 
         public Options withServices(Set<Service> s) {
-            return new Options(s, owners, parallelism, batch, progress);
+            return new Options(s, owners, users, parallelism, batch, progress);
+        }
+
+        /** Only these users' mailboxes and OneDrives (no sites' libraries, no teams). */
+        public Options withUsers(Set<String> userIds) {
+            return new Options(services, owners, userIds, parallelism, batch, progress);
         }
     }
 
@@ -110,7 +121,8 @@ public final class TenantBackup {
         String tenant = connection.tenant().tenantId();
         Discovery discovery = new Discovery(connection);
         List<TenantInventory.User> users = options.services().contains(Service.MAIL) || options.services().contains(Service.FILES)
-                ? discovery.users() : List.of();
+                ? discovery.users().stream().filter(u -> options.users() == null || options.users().contains(u.id())).toList()
+                : List.of();
         for (Service service : options.services()) {
             Map<String, String> owners = switch (service) {
                 case MAIL -> {
@@ -118,7 +130,7 @@ public final class TenantBackup {
                     users.forEach(u -> m.put(u.id(), u.userPrincipalName() != null ? u.userPrincipalName() : u.displayName()));
                     yield m;
                 }
-                case FILES -> drives(graph, users, discovery);
+                case FILES -> drives(graph, users, options.users() == null ? discovery.sites() : List.of());
                 case TEAMS -> {
                     Map<String, String> m = new LinkedHashMap<>();
                     discovery.teams().forEach(t -> m.put(t.id(), t.displayName()));
@@ -187,8 +199,9 @@ public final class TenantBackup {
         return t.toString();
     }
 
-    /** Every user's OneDrive and every site's document libraries. */
-    private static Map<String, String> drives(GraphServiceClient graph, List<TenantInventory.User> users, Discovery discovery) {
+    /** The users' OneDrives and the sites' document libraries. */
+    private static Map<String, String> drives(GraphServiceClient graph, List<TenantInventory.User> users,
+                                              List<TenantInventory.Site> sites) {
         Map<String, String> m = new LinkedHashMap<>();
         for (TenantInventory.User u : users) {
             try {
@@ -200,7 +213,7 @@ public final class TenantBackup {
                 }
             }
         }
-        for (TenantInventory.Site s : discovery.sites()) {
+        for (TenantInventory.Site s : sites) {
             var drives = graph.sites().bySiteId(s.id()).drives();
             for (Drive d : Pages.all(drives.get(), l -> drives.withUrl(l).get(), DriveCollectionResponse::getValue,
                     DriveCollectionResponse::getOdataNextLink)) {

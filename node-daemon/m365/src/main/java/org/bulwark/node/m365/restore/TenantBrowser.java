@@ -7,6 +7,7 @@ import org.bulwark.node.m365.metadata.Service;
 import org.bulwark.node.m365.metadata.ServiceStore;
 import org.bulwark.repository.Repository;
 
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -89,7 +90,7 @@ public final class TenantBrowser implements AutoCloseable {
     public RestorePoint latest() throws IOException {
         List<RestorePoint> all = restorePoints();
         if (all.isEmpty()) {
-            throw new IOException("tenant " + tenantId + " has no complete backup on this repository");
+            throw new FileNotFoundException("tenant " + tenantId + " has no complete backup on this repository");
         }
         return all.getLast();
     }
@@ -163,9 +164,10 @@ public final class TenantBrowser implements AutoCloseable {
         return require(v != null ? v : db.itemAt(point, drive, Kinds.DRIVE_FOLDER, itemId), "drive item " + itemId, point);
     }
 
+    /** @throws FileNotFoundException when there is no such item at the restore point */
     private static ItemVersion require(ItemVersion v, String what, long point) throws IOException {
         if (v == null) {
-            throw new IOException(what + " does not exist at restore point " + point);
+            throw new FileNotFoundException(what + " does not exist at restore point " + point);
         }
         return v;
     }
