@@ -22,6 +22,11 @@ public final class Export implements AutoCloseable {
         void run() throws Exception;
     }
 
+    /** The last step: keep the new checkpoint if the export was committed, else drop it. */
+    interface Settle {
+        void run(boolean committed) throws Exception;
+    }
+
     private final String vm;
     private final ExportKind kind;
     private final Optional<String> since;
@@ -31,13 +36,13 @@ public final class Export implements AutoCloseable {
     private final String domainXml;
     private final List<DiskExport> disks;
     private final Deque<Cleanup> teardown;
-    private final Cleanup dropCheckpoint;
+    private final Settle settle;
     private final Hypervisor.Lease lease;
     private boolean committed;
     private boolean closed;
 
     Export(String vm, Optional<String> since, Optional<String> checkpoint, Optional<String> fallbackReason,
-            boolean live, String domainXml, List<DiskExport> disks, Deque<Cleanup> teardown, Cleanup dropCheckpoint,
+            boolean live, String domainXml, List<DiskExport> disks, Deque<Cleanup> teardown, Settle settle,
             Hypervisor.Lease lease) {
         this.vm = vm;
         this.kind = since.isPresent() ? ExportKind.INCREMENTAL : ExportKind.FULL;
@@ -48,7 +53,7 @@ public final class Export implements AutoCloseable {
         this.domainXml = domainXml;
         this.disks = List.copyOf(disks);
         this.teardown = new ArrayDeque<>(teardown);
-        this.dropCheckpoint = dropCheckpoint;
+        this.settle = settle;
         this.lease = lease;
     }
 
@@ -108,10 +113,7 @@ public final class Export implements AutoCloseable {
             while (!teardown.isEmpty()) {
                 run(teardown.pop());
             }
-            if (!committed && checkpoint.isPresent()) {
-                LOG.info("export of {} not committed: dropping checkpoint {}", vm, checkpoint.get());
-                run(dropCheckpoint);
-            }
+            run(() -> settle.run(committed));
         } finally {
             lease.close();
         }

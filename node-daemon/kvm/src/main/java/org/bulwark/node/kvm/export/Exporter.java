@@ -1,6 +1,7 @@
 package org.bulwark.node.kvm.export;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.FileVisitResult;
@@ -14,6 +15,9 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.bulwark.node.kvm.Hypervisor;
 import org.bulwark.node.kvm.HypervisorException;
 import org.bulwark.node.kvm.xml.DiskDefinition;
@@ -21,6 +25,7 @@ import org.bulwark.node.kvm.xml.DomainXml;
 import org.bulwark.node.kvm.xml.SafeXml;
 import org.libvirt.Domain;
 import org.libvirt.DomainCheckpoint;
+import org.libvirt.Error.ErrorNumber;
 import org.libvirt.LibvirtException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,29 +53,64 @@ import org.w3c.dom.NodeList;
  * <p>Checkpoints need qcow2 images; a machine with another format gets full exports without a
  * checkpoint. An incremental whose checkpoint is missing or whose bitmap is broken becomes a full
  * and says why ({@link Export#fallbackReason()}). Exports of one machine are serialized.
+ *
+ * <p>Failover: exports of one machine are serialized across the processes of a host too, through an
+ * {@link ExportClaim} in {@link #HOST_FOLDER}. An exporter that dies (a node killed mid-export)
+ * leaves a libvirt backup job on a running machine, {@code qemu-nbd} servers holding the image locks
+ * of a shut-off one and a checkpoint or bitmaps it never committed; the next export of the machine
+ * aborts that job, stops those servers and drops that checkpoint before it begins, so a task that
+ * failed over to another node of the same host starts cleanly.
  */
 public final class Exporter {
     private static final Logger LOG = LoggerFactory.getLogger(Exporter.class);
     private static final int CHECKPOINT_CREATE_REDEFINE = 1;
     private static final int CHECKPOINT_DELETE_METADATA_ONLY = 2;
     private static final String QCOW2 = "qcow2";
+    private static final int JOB_NONE = 0;
+
+    /** Where exporters on this host record their claims, servers and pending checkpoints ({@link ExportClaim}). */
+    public static final Path HOST_FOLDER = Path.of("/run/bulwark/kvm-exports");
 
     private final Hypervisor hypervisor;
     private final Path scratchRoot;
+    private final Path hostFolder;
 
     /**
      * @param scratchRoot where scratch folders (NBD sockets, copy-before-write files) are made; keep
      *                    the path short, a unix socket path has at most 107 bytes
      */
     public Exporter(Hypervisor hypervisor, Path scratchRoot) {
-        this.hypervisor = hypervisor;
-        this.scratchRoot = scratchRoot;
+        this(hypervisor, scratchRoot, HOST_FOLDER);
     }
 
-    /** Starts an export, waiting first for any other export of the same machine to close. */
+    /**
+     * @param hostFolder where exports record what a successor must clean up if they die: every
+     *                   exporter on this host must use the same folder ({@link #HOST_FOLDER})
+     */
+    public Exporter(Hypervisor hypervisor, Path scratchRoot, Path hostFolder) {
+        this.hypervisor = hypervisor;
+        this.scratchRoot = scratchRoot;
+        this.hostFolder = hostFolder;
+    }
+
+    /**
+     * Starts an export, waiting first for any other export of the same machine to close, in this
+     * process or (through the host folder) in another one on this host. What an exporter that died
+     * left behind is cleaned up first: its libvirt backup job is aborted, its {@code qemu-nbd}
+     * servers stopped and its uncommitted checkpoint dropped.
+     */
     public Export begin(ExportRequest request) throws IOException, InterruptedException {
         Domain domain = hypervisor.domain(request.vm());
+        UUID uuid = uuid(domain);
         Hypervisor.Lease lease = hypervisor.exclusive(domain);
+        ExportClaim claim;
+        try {
+            claim = ExportClaim.acquire(hostFolder, uuid, request.vm());
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            lease.close();
+            throw e;
+        }
+        Hypervisor.Lease held = both(claim, lease, request.vm());
         Deque<Export.Cleanup> teardown = new ArrayDeque<>();
         Optional<String> checkpoint = Optional.empty();
         List<DiskDefinition> disks = List.of();
@@ -80,6 +120,7 @@ public final class Exporter {
             if (disks.isEmpty()) {
                 throw new HypervisorException("virtual machine " + request.vm() + " has no disk to export");
             }
+            recover(domain, uuid, disks, claim, request.vm());
             boolean bitmaps = disks.stream().allMatch(d -> d.format().equals(QCOW2));
             Plan plan = new Plan(request.since(), null);
             if (plan.since.isPresent() && !bitmaps) {
@@ -88,32 +129,95 @@ public final class Exporter {
                 plan = plan.full("checkpoint " + plan.since.get() + " does not exist");
             }
             checkpoint = bitmaps ? Optional.of(request.checkpoint()) : Optional.empty();
-            Path scratch = Files.createTempDirectory(Files.createDirectories(scratchRoot), "export-");
+            if (checkpoint.isPresent()) {
+                claim.recordPending(checkpoint.get());
+            }
+            Path scratch = Files.createTempDirectory(Files.createDirectories(scratchRoot), scratchPrefix(uuid));
             teardown.push(() -> deleteTree(scratch));
             boolean live = hypervisor.state(domain).isActive();
             Started started = live
                     ? live(domain, disks, plan, checkpoint, scratch, teardown)
-                    : offline(domain, disks, plan, checkpoint, scratch, teardown);
+                    : offline(domain, disks, plan, checkpoint, scratch, claim, teardown);
             started.plan.fallback().ifPresent(reason -> LOG.warn("export of {}: full instead of incremental: {}",
                     request.vm(), reason));
             LOG.info("export of {} began: {} {} of {} disk(s), checkpoint {}", request.vm(), live ? "live" : "offline",
                     started.plan.since.isPresent() ? "incremental since " + started.plan.since.get() : "full",
                     started.disks.size(), checkpoint.orElse("none"));
             return new Export(request.vm(), started.plan.since, checkpoint, started.plan.fallback(), live, definition,
-                    started.disks, teardown, dropper(domain, disks, checkpoint), lease);
+                    started.disks, teardown, settler(domain, disks, checkpoint, claim), held);
         } catch (IOException | RuntimeException e) {
             new Export(request.vm(), Optional.empty(), checkpoint, Optional.empty(), false, "", List.of(), teardown,
-                    dropper(domain, disks, checkpoint), lease).close();
+                    settler(domain, disks, checkpoint, claim), held).close();
             throw e;
         }
     }
 
-    /** Drops the export's checkpoint if it came to exist. */
-    private Export.Cleanup dropper(Domain domain, List<DiskDefinition> disks, Optional<String> checkpoint) {
+    /** A lease that releases the host claim, then the machine in this process. */
+    private static Hypervisor.Lease both(ExportClaim claim, Hypervisor.Lease lease, String vm) {
         return () -> {
-            if (checkpoint.isPresent() && checkpoints(domain).contains(checkpoint.get())) {
+            try {
+                claim.close();
+            } catch (IOException e) {
+                LOG.warn("releasing the host claim on {}: {}", vm, e.getMessage());
+            } finally {
+                lease.close();
+            }
+        };
+    }
+
+    /**
+     * Cleans up after an exporter of this machine that died (the claim proves it is gone): stops its
+     * {@code qemu-nbd} servers, aborts its backup job, drops the checkpoint it never committed (its
+     * backup never landed, so no incremental may start from it) and removes its scratch folders.
+     */
+    private void recover(Domain domain, UUID uuid, List<DiskDefinition> disks, ExportClaim claim, String vm)
+            throws IOException {
+        claim.reapServers();
+        if (hypervisor.state(domain).isActive() && backupJobRuns(domain)) {
+            LOG.warn("export of {}: aborting the backup job an unfinished export left on the machine", vm);
+            abortJob(domain);
+        }
+        Optional<String> pending = claim.pendingCheckpoint();
+        if (pending.isPresent()) {
+            LOG.warn("export of {}: dropping checkpoint {} of an unfinished export", vm, pending.get());
+            if (checkpoints(domain).contains(pending.get())) {
+                dropCheckpoint(domain, disks, pending.get());
+            } else if (!hypervisor.state(domain).isActive()) {
+                removeBitmaps(disks, pending.get());
+            }
+            claim.clearPending();
+        }
+        String prefix = scratchPrefix(uuid);
+        try (Stream<Path> folders = Files.list(Files.createDirectories(scratchRoot))) {
+            for (Path stale : folders.filter(f -> f.getFileName().toString().startsWith(prefix)).toList()) {
+                LOG.info("export of {}: removing scratch folder {} of an unfinished export", vm, stale);
+                deleteTree(stale);
+            }
+        }
+    }
+
+    /** Scratch folders of one machine start with this, so a successor finds those of a dead exporter. */
+    private static String scratchPrefix(UUID uuid) {
+        return "export-" + uuid.toString().substring(0, 8) + "-";
+    }
+
+    private UUID uuid(Domain domain) {
+        try {
+            return UUID.fromString(domain.getUUIDString());
+        } catch (LibvirtException e) {
+            throw hypervisor.failure("identify virtual machine " + name(domain), e);
+        }
+    }
+
+    /** Keeps the export's checkpoint if committed, else drops it if it came to exist; then clears the record. */
+    private Export.Settle settler(Domain domain, List<DiskDefinition> disks, Optional<String> checkpoint,
+            ExportClaim claim) {
+        return committed -> {
+            if (!committed && checkpoint.isPresent() && checkpoints(domain).contains(checkpoint.get())) {
+                LOG.info("export of {} not committed: dropping checkpoint {}", name(domain), checkpoint.get());
                 dropCheckpoint(domain, disks, checkpoint.get());
             }
+            claim.clearPending();
         };
     }
 
@@ -128,7 +232,8 @@ public final class Exporter {
      */
     public void deleteCheckpoint(String vm, String name) throws IOException, InterruptedException {
         Domain domain = hypervisor.domain(vm);
-        try (Hypervisor.Lease lease = hypervisor.exclusive(domain)) {
+        try (Hypervisor.Lease lease = hypervisor.exclusive(domain);
+                ExportClaim claim = ExportClaim.acquire(hostFolder, uuid(domain), vm)) {
             List<DiskDefinition> disks = DomainXml.parse(hypervisor.definition(domain)).disks().stream()
                     .filter(DiskDefinition::isHardDisk).toList();
             dropCheckpoint(domain, disks, name);
@@ -197,7 +302,7 @@ public final class Exporter {
     }
 
     private Started offline(Domain domain, List<DiskDefinition> disks, Plan plan, Optional<String> checkpoint,
-            Path scratch, Deque<Export.Cleanup> teardown) throws IOException {
+            Path scratch, ExportClaim claim, Deque<Export.Cleanup> teardown) throws IOException {
         for (DiskDefinition disk : disks) {
             if (!disk.isLocal()) {
                 throw new HypervisorException("cannot export disk " + disk.target() + " of shut-off machine "
@@ -209,13 +314,13 @@ public final class Exporter {
         }
         List<QemuNbdServer> servers;
         try {
-            servers = serve(disks, plan.since, scratch, "a");
+            servers = serve(disks, plan.since, scratch, claim, "a");
         } catch (IOException e) {
             if (plan.since.isEmpty()) {
                 throw e;
             }
             plan = plan.full(e.getMessage());
-            servers = serve(disks, plan.since, scratch, "b");
+            servers = serve(disks, plan.since, scratch, claim, "b");
         }
         servers.forEach(server -> teardown.push(server::close));
         List<DiskExport> exports = new ArrayList<>();
@@ -228,12 +333,13 @@ public final class Exporter {
 
     /** Serves every disk with {@code qemu-nbd}; if one fails, those already started are stopped. */
     private static List<QemuNbdServer> serve(List<DiskDefinition> disks, Optional<String> bitmap, Path scratch,
-            String attempt) throws IOException {
+            ExportClaim claim, String attempt) throws IOException {
         List<QemuNbdServer> servers = new ArrayList<>();
         try {
             for (DiskDefinition disk : disks) {
                 servers.add(QemuNbdServer.start(Path.of(disk.source()), disk.format().isEmpty() ? "raw" : disk.format(),
-                        disk.target(), scratch.resolve(disk.target() + "-" + attempt + ".sock"), bitmap));
+                        disk.target(), scratch.resolve(disk.target() + "-" + attempt + ".sock"),
+                        claim.pidFile(disk.target()), bitmap));
             }
             return servers;
         } catch (IOException e) {
@@ -313,11 +419,51 @@ public final class Exporter {
         }
     }
 
-    private void endJob(Domain domain) {
+    /** Ends the export's backup job and waits until libvirt is done with it (gone with a stopped machine). */
+    private void endJob(Domain domain) throws IOException {
+        try {
+            if (hypervisor.state(domain).isActive() && backupJobRuns(domain)) {
+                abortJob(domain);
+            }
+        } catch (HypervisorException e) {
+            LOG.debug("ending the backup job of {}: {}", name(domain), e.getMessage());
+        }
+    }
+
+    /** Whether a libvirt backup job runs on {@code domain} (asked only when some job runs: libvirt logs the refusal). */
+    private boolean backupJobRuns(Domain domain) {
+        try {
+            if (domain.getJobInfo().getType() == JOB_NONE) {
+                return false;
+            }
+            domain.getBackupXMLDesc(0);
+            return true;
+        } catch (LibvirtException e) {
+            if (e.getError() != null && e.getError().getCode() == ErrorNumber.VIR_ERR_NO_DOMAIN_BACKUP) {
+                return false;
+            }
+            throw hypervisor.failure("look for a backup job on " + name(domain), e);
+        }
+    }
+
+    /** Aborts the backup job of {@code domain} and waits until libvirt has ended it. */
+    private void abortJob(Domain domain) throws IOException {
         try {
             domain.abortJob();
         } catch (LibvirtException e) {
-            LOG.debug("ending the backup job of {}: {}", name(domain), e.getMessage());
+            throw hypervisor.failure("abort the backup job of " + name(domain), e);
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (backupJobRuns(domain)) {
+            if (System.nanoTime() > deadline) {
+                throw new HypervisorException("the backup job of " + name(domain) + " did not end within 30 s of abort");
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while ending the backup job of " + name(domain));
+            }
         }
     }
 

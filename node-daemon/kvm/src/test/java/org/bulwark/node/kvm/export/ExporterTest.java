@@ -218,7 +218,7 @@ class ExporterTest {
     }
 
     /** The disk's raw image as Store would rebuild it from a full export: extents read, the rest zeros. */
-    private static InputStream assemble(DiskExport disk) throws IOException {
+    static InputStream assemble(DiskExport disk) throws IOException {
         byte[] image = new byte[Math.toIntExact(disk.size())];
         for (Extent extent : disk.extents()) {
             try (InputStream in = disk.source().open(extent)) {
