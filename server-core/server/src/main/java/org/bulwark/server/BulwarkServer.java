@@ -23,7 +23,6 @@ import org.bulwark.server.db.DatabaseConnection;
 import org.bulwark.server.db.EmbeddedDatabase;
 import org.bulwark.server.fleet.NodeRegistry;
 import org.bulwark.server.logging.Logging;
-import org.bulwark.server.m365.TenantService;
 import org.bulwark.server.node.NodeGateway;
 import org.bulwark.server.node.ssh.ChannelSettings;
 import org.bulwark.server.node.ssh.SshNodeGateway;
@@ -34,11 +33,9 @@ import org.bulwark.server.persistence.JpaSessionStore;
 import org.bulwark.server.persistence.JpaTaskStore;
 import org.bulwark.server.persistence.TaskParameterColumn;
 import org.bulwark.server.secret.SecretBox;
-import org.bulwark.server.persistence.JpaTenantStore;
 import org.bulwark.server.persistence.JpaUserStore;
 import org.bulwark.server.persistence.Migrations;
 import org.bulwark.server.rest.RestApi;
-import org.bulwark.server.rest.TenantEndpoint;
 import org.bulwark.server.soap.BulwarkSoapService;
 import org.bulwark.server.system.SystemService;
 import org.bulwark.server.task.TaskDispatcher;
@@ -113,8 +110,8 @@ public final class BulwarkServer implements AutoCloseable {
         TaskService tasks = new TaskService(taskStore, nodes, gateway, dispatcher, clock);
         SystemService system = new SystemService(new JpaDatabaseProbe(jpa), nodes, clock.instant());
         KvmProtection kvm = new KvmProtection(jpa, taskParameters, nodes, tasks, dispatcher, clock);
-        TenantService m365 = new TenantService(new JpaTenantStore(jpa), secrets,
-                nodes, tasks, clock);
+        M365Protection m365 = new M365Protection(jpa, secrets, nodes, gateway, tasks, clock);
+        resources.add(m365);
         resources.add(kvm);
 
         Bus bus = BusFactory.newInstance().createBus();
@@ -126,7 +123,7 @@ public final class BulwarkServer implements AutoCloseable {
         }
         String root = scheme + "://" + hostForUrl(config.httpHost()) + ":" + port;
         Server rest = RestApi.publish(bus, root, SystemService.serverVersion(), authorizer, sessions, users, nodes, tasks, system,
-                Stream.concat(kvm.endpoints().stream(), Stream.of(new TenantEndpoint(m365))).toList());
+                Stream.concat(kvm.endpoints().stream(), Stream.of(m365.endpoint())).toList());
         resources.add(rest::destroy);
         Server soap = new BulwarkSoapService(authorizer, sessions, system, nodes, tasks).publish(bus, root);
         resources.add(soap::destroy);
@@ -134,6 +131,7 @@ public final class BulwarkServer implements AutoCloseable {
         nodes.start();
         dispatcher.start(tick(config));
         kvm.start();
+        m365.start();
         url = URI.create(root);
         Files.writeString(config.dataDir().resolve(URL_FILE), url + "\n");
         LOG.info("Bulwark server ready at {}", url);

@@ -127,6 +127,16 @@ public final class TenantService {
                 request.passphrase()));
     }
 
+    /**
+     * Queues M365_BACKUP of some users' mailboxes and OneDrives into a repository opened with a passphrase file on
+     * the tenant's node (the way policies back up).
+     */
+    Task backupUsers(Caller caller, StoredTenant tenant, String destination, String passphraseFile, List<String> userIds) {
+        Map<String, String> p = repository(destination, passphraseFile, null);
+        p.put("users", String.join(",", userIds));
+        return submit(caller, tenant, TaskType.M365_BACKUP, p);
+    }
+
     /** Queues M365_BROWSE (the node reads the repository only: no client secret goes with it). */
     public Task browse(Caller caller, UUID id, M365BrowseRequest request) {
         Errors.required(request, "browse request");
@@ -196,7 +206,8 @@ public final class TenantService {
         return tasks.submit(caller, new TaskRequest(type, tenant.nodeId(), p));
     }
 
-    private StoredTenant tenant(UUID id) {
+    /** The tenant, 404 when there is none. */
+    StoredTenant tenant(UUID id) {
         return store.find(id).orElseThrow(() -> Errors.notFound("No tenant " + id));
     }
 

@@ -9,12 +9,14 @@ import org.bulwark.server.policy.PolicyStore;
 import org.bulwark.server.policy.StoredPolicy;
 import org.bulwark.server.schedule.ScheduleStore;
 
-/** Policies and their schedules in tables {@code policies} and {@code policy_schedules}. */
+/** VM policies and their schedules in tables {@code policies} and {@code policy_schedules}. */
 public final class JpaPolicyStore implements PolicyStore, ScheduleStore {
     private final Jpa jpa;
+    private final JpaSchedules schedules;
 
     public JpaPolicyStore(Jpa jpa) {
         this.jpa = jpa;
+        this.schedules = new JpaSchedules(jpa, "PolicyEntity");
     }
 
     @Override
@@ -45,39 +47,31 @@ public final class JpaPolicyStore implements PolicyStore, ScheduleStore {
 
     @Override
     public boolean delete(UUID id) {
-        return jpa.write(em -> em.createQuery("delete from PolicyEntity p where p.id = :id")
-                .setParameter("id", id.toString()).executeUpdate() > 0);
-    }
-
-    @Override
-    public void replace(UUID policyId, List<StoredSchedule> schedules) {
-        jpa.write(em -> {
-            em.createQuery("delete from PolicyScheduleEntity s where s.policyId = :id")
-                    .setParameter("id", policyId.toString()).executeUpdate();
-            schedules.forEach(s -> em.persist(new PolicyScheduleEntity(s)));
-            return null;
+        return jpa.write(em -> {
+            em.createQuery("delete from PolicyScheduleEntity s where s.policyId = :id").setParameter("id", id.toString())
+                    .executeUpdate();
+            return em.createQuery("delete from PolicyEntity p where p.id = :id").setParameter("id", id.toString())
+                    .executeUpdate() > 0;
         });
     }
 
     @Override
+    public void replace(UUID policyId, List<StoredSchedule> schedules) {
+        this.schedules.replace(policyId, schedules);
+    }
+
+    @Override
     public List<StoredSchedule> of(UUID policyId) {
-        return jpa.read(em -> em.createQuery("select s from PolicyScheduleEntity s where s.policyId = :id"
-                        + " order by s.position", PolicyScheduleEntity.class)
-                .setParameter("id", policyId.toString()).getResultStream().map(PolicyScheduleEntity::toSchedule).toList());
+        return schedules.of(policyId);
     }
 
     @Override
     public List<StoredSchedule> due(Instant now) {
-        return jpa.read(em -> em.createQuery("select s from PolicyScheduleEntity s where s.nextRun <= :now"
-                        + " order by s.nextRun", PolicyScheduleEntity.class)
-                .setParameter("now", now).getResultStream().map(PolicyScheduleEntity::toSchedule).toList());
+        return schedules.due(now);
     }
 
     @Override
     public boolean advance(UUID policyId, int position, Instant expected, Instant next) {
-        return jpa.write(em -> em.createQuery("update PolicyScheduleEntity s set s.nextRun = :next"
-                        + " where s.policyId = :id and s.position = :position and s.nextRun = :expected")
-                .setParameter("next", next).setParameter("id", policyId.toString()).setParameter("position", position)
-                .setParameter("expected", expected).executeUpdate() > 0);
+        return schedules.advance(policyId, position, expected, next);
     }
 }

@@ -23,7 +23,8 @@ public final class VmSelection {
                 .toList();
     }
 
-    static Pattern glob(String glob) {
+    /** A glob ({@code *} any run of characters, {@code ?} one character) as a regular expression. */
+    public static Pattern glob(String glob) {
         StringBuilder regex = new StringBuilder();
         for (char c : glob.toCharArray()) {
             switch (c) {

@@ -2,26 +2,39 @@ package org.bulwark.server.rest;
 
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.SecurityContext;
+import java.io.InputStream;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.bulwark.api.M365BackupRequest;
 import org.bulwark.api.M365BrowseRequest;
+import org.bulwark.api.M365Item;
+import org.bulwark.api.M365Policy;
+import org.bulwark.api.M365PolicyRequest;
+import org.bulwark.api.M365RestorePoint;
 import org.bulwark.api.M365RestoreRequest;
 import org.bulwark.api.M365Tenant;
 import org.bulwark.api.M365TenantRequest;
 import org.bulwark.api.M365User;
 import org.bulwark.api.Task;
 import org.bulwark.api.rest.TenantResource;
+import org.bulwark.server.errors.Errors;
+import org.bulwark.server.m365.TenantContent;
+import org.bulwark.server.m365.TenantProtection;
 import org.bulwark.server.m365.TenantService;
 
-/** {@link TenantResource} over {@link TenantService}. */
+/** {@link TenantResource} over {@link TenantService}, {@link TenantProtection} and {@link TenantContent}. */
 public final class TenantEndpoint implements TenantResource {
     private final TenantService tenants;
+    private final TenantProtection protection;
+    private final TenantContent content;
     @Context
     private SecurityContext security;
 
-    public TenantEndpoint(TenantService tenants) {
+    public TenantEndpoint(TenantService tenants, TenantProtection protection, TenantContent content) {
         this.tenants = tenants;
+        this.protection = protection;
+        this.content = content;
     }
 
     @Override
@@ -51,7 +64,7 @@ public final class TenantEndpoint implements TenantResource {
 
     @Override
     public Task backup(UUID id, M365BackupRequest request) {
-        return tenants.backup(CallerPrincipal.of(security), id, request);
+        return protection.backupNow(CallerPrincipal.of(security), id, request);
     }
 
     @Override
@@ -61,6 +74,84 @@ public final class TenantEndpoint implements TenantResource {
 
     @Override
     public Task restore(UUID id, M365RestoreRequest request) {
-        return tenants.restore(CallerPrincipal.of(security), id, request);
+        return protection.restore(CallerPrincipal.of(security), id, request);
+    }
+
+    @Override
+    public List<M365Policy> policies(UUID id) {
+        return protection.policies(id);
+    }
+
+    @Override
+    public M365Policy createPolicy(UUID id, M365PolicyRequest request) {
+        return protection.create(CallerPrincipal.of(security), id, request);
+    }
+
+    @Override
+    public M365Policy updatePolicy(UUID id, UUID policy, M365PolicyRequest request) {
+        return protection.update(CallerPrincipal.of(security), id, policy, request);
+    }
+
+    @Override
+    public void deletePolicy(UUID id, UUID policy) {
+        protection.delete(CallerPrincipal.of(security), id, policy);
+    }
+
+    @Override
+    public Task runPolicy(UUID id, UUID policy) {
+        return protection.run(CallerPrincipal.of(security), id, policy);
+    }
+
+    @Override
+    public List<M365RestorePoint> restorePoints(UUID id) {
+        return protection.restorePoints(id);
+    }
+
+    @Override
+    public List<M365Item> mailboxes(UUID id, long point) {
+        return content.list(id, point, "mailboxes", Map.of());
+    }
+
+    @Override
+    public List<M365Item> mailFolders(UUID id, long point, String user) {
+        return content.list(id, point, "mailFolders", Map.of("owner", user));
+    }
+
+    @Override
+    public List<M365Item> messages(UUID id, long point, String user, String folder) {
+        return content.list(id, point, "messages", Map.of("owner", user, "folder", folder));
+    }
+
+    @Override
+    public InputStream eml(UUID id, long point, String user, String message) {
+        return content.eml(id, point, user, message);
+    }
+
+    @Override
+    public List<M365Item> drives(UUID id, long point) {
+        return content.list(id, point, "drives", Map.of());
+    }
+
+    @Override
+    public List<M365Item> children(UUID id, long point, String drive, String folder) {
+        return content.list(id, point, "children", folder == null ? Map.of("owner", drive) : Map.of("owner", drive, "folder", folder));
+    }
+
+    @Override
+    public InputStream file(UUID id, long point, String drive, String item) {
+        return content.file(id, point, drive, item);
+    }
+
+    @Override
+    public InputStream zip(UUID id, long point, String drive, String folder) {
+        return content.zip(id, point, drive, folder);
+    }
+
+    @Override
+    public List<M365Item> search(UUID id, long point, String text) {
+        if (text == null || text.isBlank()) {
+            throw Errors.badRequest("text is required");
+        }
+        return content.list(id, point, "search", Map.of("text", text));
     }
 }

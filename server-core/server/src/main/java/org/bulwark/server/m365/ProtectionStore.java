@@ -1,0 +1,42 @@
+package org.bulwark.server.m365;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Where the protection of tenants is kept: policies, queued backups and restore points (a port). */
+public interface ProtectionStore {
+
+    /** A backup queued for a tenant whose outcome is still to be applied. */
+    record QueuedBackup(UUID taskId, UUID tenant, UUID policyId, String destination, String passphraseFile) {
+    }
+
+    /** Every tenant's policies, by name. */
+    List<StoredM365Policy> policies();
+
+    Optional<StoredM365Policy> policy(UUID id);
+
+    /** Inserts or replaces (by id); {@code false} when another policy of the tenant has the name. */
+    boolean savePolicy(StoredM365Policy policy);
+
+    /** Deletes a policy and its schedules. */
+    boolean deletePolicy(UUID id);
+
+    void queued(QueuedBackup backup);
+
+    /** Queued backups whose outcome is not applied yet. */
+    List<QueuedBackup> pending();
+
+    /** Marks a queued backup's outcome applied; {@code false} if it was already. */
+    boolean markApplied(UUID taskId);
+
+    void insert(StoredM365Point point);
+
+    /** A tenant's restore points, newest first. */
+    List<StoredM365Point> points(UUID tenant);
+
+    Optional<StoredM365Point> point(UUID tenant, long id);
+
+    void deletePoints(UUID tenant, Collection<Long> ids);
+}

@@ -1,0 +1,286 @@
+package org.bulwark.server.m365;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.bulwark.api.ApiException;
+import org.bulwark.api.M365BackupRequest;
+import org.bulwark.api.M365Policy;
+import org.bulwark.api.M365PolicyRequest;
+import org.bulwark.api.M365RestorePoint;
+import org.bulwark.api.M365RestoreRequest;
+import org.bulwark.api.M365User;
+import org.bulwark.api.Retention;
+import org.bulwark.api.Schedule;
+import org.bulwark.api.Task;
+import org.bulwark.api.TaskState;
+import org.bulwark.server.errors.Errors;
+import org.bulwark.server.restorepoint.RetentionRule;
+import org.bulwark.server.schedule.ScheduleException;
+import org.bulwark.server.schedule.ScheduleExpression;
+import org.bulwark.server.schedule.ScheduleStore;
+import org.bulwark.server.task.TaskService;
+import org.bulwark.server.user.Caller;
+import org.bulwark.server.workflow.Workflows;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The protection of tenants: policies that choose users by hand and by name patterns, with the
+ * schedules and retention of VM policies ({@link ScheduleExpression}, {@link RetentionRule}); the
+ * M365_BACKUP tasks they (and backups on demand) queue; the restore points recorded from those
+ * tasks' results; and retention, which drops the records of expired restore points.
+ *
+ * <p>Retention cannot remove an expired point's data from the repository: a tenant's backups are
+ * incremental batches of one history (a later run stores only what changed and refers to the blobs
+ * earlier runs stored), so no repository backup belongs to one restore point alone. The data stays
+ * until M365 version pruning exists (see {@code docs/m365.md}).
+ */
+public final class TenantProtection {
+    private static final Logger LOG = LoggerFactory.getLogger(TenantProtection.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration AGE_RETENTION_EVERY = Duration.ofHours(1);
+
+    private final ProtectionStore store;
+    private final ScheduleStore schedules;
+    private final TenantService tenants;
+    private final TaskService tasks;
+    private final Clock clock;
+    private Instant lastAgeRetention = Instant.MIN;
+
+    public TenantProtection(ProtectionStore store, ScheduleStore schedules, TenantService tenants, TaskService tasks,
+                            Clock clock) {
+        this.store = store;
+        this.schedules = schedules;
+        this.tenants = tenants;
+        this.tasks = tasks;
+        this.clock = clock;
+    }
+
+    /** The tenant's policies, with the users they cover now and the next run of each schedule. */
+    public List<M365Policy> policies(UUID tenantId) {
+        tenants.tenant(tenantId);
+        List<M365User> users = discovered(tenantId);
+        return store.policies().stream().filter(p -> p.tenant().equals(tenantId)).map(p -> toApi(p, users)).toList();
+    }
+
+    public M365Policy create(Caller caller, UUID tenantId, M365PolicyRequest request) {
+        tenants.tenant(tenantId);
+        return save(caller, tenantId, UUID.randomUUID(), request);
+    }
+
+    public M365Policy update(Caller caller, UUID tenantId, UUID policyId, M365PolicyRequest request) {
+        policy(tenantId, policyId);
+        return save(caller, tenantId, policyId, request);
+    }
+
+    public void delete(Caller caller, UUID tenantId, UUID policyId) {
+        policy(tenantId, policyId);
+        store.deletePolicy(policyId);
+        LOG.info("m365 policy deleted id={} by={}", policyId, caller.username());
+    }
+
+    /** Backs up the users the policy covers now: 409 when it is disabled or covers nobody (or nothing was discovered). */
+    public Task run(Caller caller, UUID tenantId, UUID policyId) {
+        StoredM365Policy policy = policy(tenantId, policyId);
+        if (!policy.enabled()) {
+            throw Errors.conflict("Policy " + policy.name() + " is disabled");
+        }
+        List<String> users = UserSelection.select(policy, tenants.users(tenantId)).stream().map(M365User::id).toList();
+        if (users.isEmpty()) {
+            throw Errors.conflict("Policy " + policy.name() + " covers no user of the last discovery");
+        }
+        Task task = tenants.backupUsers(caller, tenants.tenant(tenantId), policy.destination(), policy.passphraseFile(), users);
+        store.queued(new ProtectionStore.QueuedBackup(task.id(), tenantId, policyId, policy.destination(),
+                policy.passphraseFile()));
+        LOG.info("m365 policy run policy={} users={} task={} by={}", policy.name(), users.size(), task.id(), caller.username());
+        return task;
+    }
+
+    /** What a due schedule does: runs its policy, unless it was disabled or deleted meanwhile (then its schedules go). */
+    public void fire(UUID policyId) {
+        StoredM365Policy policy = store.policy(policyId).orElse(null);
+        if (policy == null) {
+            schedules.replace(policyId, List.of());
+            LOG.info("scheduled m365 run dropped: policy {} is gone", policyId);
+            return;
+        }
+        try {
+            run(Workflows.SCHEDULER, policy.tenant(), policyId);
+        } catch (ApiException e) {
+            LOG.info("scheduled m365 run skipped policy={} reason={}", policy.name(), e.getMessage());
+        }
+    }
+
+    /** Backs up the whole tenant now into the request's repository; its restore point is recorded as a policy's. */
+    public Task backupNow(Caller caller, UUID tenantId, M365BackupRequest request) {
+        Task task = tenants.backup(caller, tenantId, request);
+        String passphraseFile = request.passphraseFile() == null || request.passphraseFile().isBlank() ? null
+                : request.passphraseFile();
+        store.queued(new ProtectionStore.QueuedBackup(task.id(), tenantId, null, request.destination(), passphraseFile));
+        return task;
+    }
+
+    /**
+     * Restores items; without {@code destination} the repository is the restore point's (which must have been made
+     * with a passphrase file).
+     */
+    public Task restore(Caller caller, UUID tenantId, M365RestoreRequest request) {
+        Errors.required(request, "restore request");
+        if (request.destination() != null || request.restorePoint() == null) {
+            return tenants.restore(caller, tenantId, request);
+        }
+        StoredM365Point point = point(tenantId, request.restorePoint());
+        return tenants.restore(caller, tenantId, new M365RestoreRequest(point.destination(), point.passphraseFile(), null,
+                point.id(), request.service(), request.source(), request.items(), request.target()));
+    }
+
+    /** The tenant's restore points, newest first. */
+    public List<M365RestorePoint> restorePoints(UUID tenantId) {
+        tenants.tenant(tenantId);
+        return store.points(tenantId).stream().map(StoredM365Point::toApi).toList();
+    }
+
+    /** A restore point that can be read through the server: 404 for none, 409 when no passphrase file opens it. */
+    public StoredM365Point point(UUID tenantId, long id) {
+        tenants.tenant(tenantId);
+        StoredM365Point point = store.point(tenantId, id)
+                .orElseThrow(() -> Errors.notFound("Tenant " + tenantId + " has no restore point " + id));
+        if (point.passphraseFile() == null) {
+            throw Errors.conflict("Restore point " + id + " was made with a passphrase given inline; only restore points"
+                    + " made with a passphrase file (policies) can be read through the server");
+        }
+        return point;
+    }
+
+    /**
+     * One round of the outcome of queued backups: a succeeded M365_BACKUP becomes a restore point (and
+     * its policy's retention runs), a failed one leaves none. Retention by age runs every hour too.
+     */
+    public void round() {
+        for (ProtectionStore.QueuedBackup backup : store.pending()) {
+            Task task = tasks.get(backup.taskId());
+            if (task.state().isFinal() && store.markApplied(backup.taskId())) {
+                if (task.state() == TaskState.SUCCEEDED) {
+                    record(backup, task);
+                } else {
+                    LOG.info("m365 backup made no restore point task={} {}: {}", task.id(), task.state(), task.message());
+                }
+            }
+        }
+        Instant now = clock.instant();
+        if (Duration.between(lastAgeRetention, now).compareTo(AGE_RETENTION_EVERY) >= 0) {
+            lastAgeRetention = now;
+            store.policies().forEach(p -> applyRetention(p.id()));
+        }
+    }
+
+    /** Drops the records of the restore points the policy's retention no longer keeps; returns them. */
+    public List<M365RestorePoint> applyRetention(UUID policyId) {
+        StoredM365Policy policy = store.policy(policyId).orElseThrow(() -> Errors.notFound("No policy " + policyId));
+        List<StoredM365Point> made = store.points(policy.tenant()).stream().filter(p -> policyId.equals(p.policyId())).toList();
+        List<StoredM365Point> expired = RetentionRule.expired(made, StoredM365Point::createdAt, policy.retention(),
+                clock.instant());
+        if (!expired.isEmpty()) {
+            store.deletePoints(policy.tenant(), expired.stream().map(StoredM365Point::id).toList());
+            LOG.info("m365 retention policy={} expired={}", policy.name(), expired.stream().map(StoredM365Point::id).toList());
+        }
+        return expired.stream().map(StoredM365Point::toApi).toList();
+    }
+
+    private void record(ProtectionStore.QueuedBackup backup, Task task) {
+        try {
+            JsonNode result = JSON.readTree(task.result());
+            long id = result.path("restorePoint").asLong();
+            if (id <= 0 || !result.path("complete").asBoolean()) {
+                LOG.warn("m365 backup task={} gave no complete restore point", task.id());
+                return;
+            }
+            store.insert(new StoredM365Point(id, backup.tenant(), Instant.ofEpochMilli(id), result.path("items").asLong(),
+                    result.path("bytes").asLong(), task.nodeId(), backup.destination(), backup.passphraseFile(),
+                    backup.policyId(), task.id()));
+            LOG.info("m365 restore point recorded tenant={} id={} task={}", backup.tenant(), id, task.id());
+        } catch (IOException e) {
+            LOG.error("the result of m365 backup task {} is not a backup report: {}", task.id(), e.getMessage());
+            return;
+        }
+        if (backup.policyId() != null && store.policy(backup.policyId()).isPresent()) {
+            applyRetention(backup.policyId());
+        }
+    }
+
+    private M365Policy save(Caller caller, UUID tenantId, UUID id, M365PolicyRequest request) {
+        Errors.required(request, "policy");
+        String name = Errors.required(request.name(), "name").strip();
+        String destination = absolute(request.destination(), "destination");
+        String passphraseFile = absolute(request.passphraseFile(), "passphraseFile");
+        Retention retention = request.retention() == null ? new Retention(0, 0) : request.retention();
+        if (retention.keepLast() < 0 || retention.keepDays() < 0) {
+            throw Errors.badRequest("retention keepLast and keepDays must not be negative");
+        }
+        for (String value : request.userIds()) {
+            if (value == null || value.isBlank() || value.contains(",")) {
+                throw Errors.badRequest("userIds entries must be user ids (not blank, no commas)");
+            }
+        }
+        request.namePatterns().forEach(pattern -> Errors.required(pattern, "namePatterns entry"));
+        if (request.userIds().isEmpty() && request.namePatterns().isEmpty()) {
+            throw Errors.badRequest("a policy chooses users: give userIds or namePatterns");
+        }
+        Instant now = clock.instant();
+        List<ScheduleStore.StoredSchedule> stored = new ArrayList<>();
+        for (int i = 0; i < request.schedules().size(); i++) {
+            ScheduleExpression expression;
+            try {
+                expression = ScheduleExpression.parse(request.schedules().get(i));
+            } catch (ScheduleException e) {
+                throw Errors.badRequest("schedules[" + i + "]: " + e.getMessage());
+            }
+            stored.add(new ScheduleStore.StoredSchedule(id, i, expression.text(), expression.next(now)));
+        }
+        StoredM365Policy policy = new StoredM365Policy(id, tenantId, name, request.userIds(), request.namePatterns(),
+                destination, passphraseFile, retention, request.enabled());
+        if (!store.savePolicy(policy)) {
+            throw Errors.conflict("The tenant has a policy named " + name + " already");
+        }
+        schedules.replace(id, stored);
+        LOG.info("m365 policy saved name={} id={} schedules={} by={}", name, id, stored.size(), caller.username());
+        return toApi(policy, discovered(tenantId));
+    }
+
+    private StoredM365Policy policy(UUID tenantId, UUID policyId) {
+        return store.policy(policyId).filter(p -> p.tenant().equals(tenantId))
+                .orElseThrow(() -> Errors.notFound("Tenant " + tenantId + " has no policy " + policyId));
+    }
+
+    /** The users of the last discovery; none while there is none. */
+    private List<M365User> discovered(UUID tenantId) {
+        try {
+            return tenants.users(tenantId);
+        } catch (ApiException e) {
+            return List.of();
+        }
+    }
+
+    private M365Policy toApi(StoredM365Policy p, List<M365User> users) {
+        List<Schedule> planned = schedules.of(p.id()).stream()
+                .map(s -> new Schedule(s.expression(), p.enabled() ? s.nextRun() : null)).toList();
+        return new M365Policy(p.id(), p.tenant(), p.name(), p.userIds(), p.namePatterns(),
+                UserSelection.select(p, users).stream().map(M365User::id).toList(), p.destination(), p.passphraseFile(),
+                planned, p.retention(), p.enabled());
+    }
+
+    private static String absolute(String path, String field) {
+        String value = Errors.required(path, field).strip();
+        if (!value.startsWith("/")) {
+            throw Errors.badRequest(field + " must be an absolute path on the node");
+        }
+        return value;
+    }
+}
