@@ -125,7 +125,9 @@ public final class BulwarkServer implements AutoCloseable {
         Server rest = RestApi.publish(bus, root, SystemService.serverVersion(), authorizer, sessions, users, nodes, tasks, system,
                 Stream.concat(kvm.endpoints().stream(), Stream.of(m365.endpoint())).toList());
         resources.add(rest::destroy);
-        Server soap = new BulwarkSoapService(authorizer, sessions, system, nodes, tasks).publish(bus, root);
+        Server soap = new BulwarkSoapService(authorizer, sessions, system, nodes, tasks,
+                new BulwarkSoapService.KvmServices(kvm.inventory, kvm.policies, kvm.restorePoints, kvm.workflows))
+                .publish(bus, root);
         resources.add(soap::destroy);
 
         nodes.start();

@@ -4,19 +4,10 @@ import jakarta.xml.bind.annotation.XmlAccessType;
 import jakarta.xml.bind.annotation.XmlAccessorType;
 import org.bulwark.api.ApiError;
 
-/** The API's error model as the detail of a SOAP fault. */
+/** The API's error model ({@link ApiError}) as the detail of a SOAP fault. */
 @XmlAccessorType(XmlAccessType.FIELD)
 public class SoapError {
     public int status;
     public String code;
     public String message;
-
-    public SoapError() {
-    }
-
-    SoapError(ApiError error) {
-        status = error.status();
-        code = error.code();
-        message = error.message();
-    }
 }

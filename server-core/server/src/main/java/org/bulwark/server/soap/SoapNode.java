@@ -18,21 +18,4 @@ public class SoapNode {
     public String hostKeyFingerprint;
     public String lastSeen;
     public String statusMessage;
-
-    public SoapNode() {
-    }
-
-    SoapNode(Node node) {
-        id = SoapTypes.text(node.id());
-        name = node.name();
-        host = node.host();
-        sshPort = node.sshPort();
-        state = node.state().name();
-        version = node.version();
-        capacity = node.capacity();
-        runningTasks = node.runningTasks();
-        hostKeyFingerprint = node.hostKeyFingerprint();
-        lastSeen = SoapTypes.text(node.lastSeen());
-        statusMessage = node.statusMessage();
-    }
 }

@@ -12,15 +12,4 @@ public class SoapServerInfo {
     public String javaVersion;
     public String databaseVersion;
     public String startedAt;
-
-    public SoapServerInfo() {
-    }
-
-    SoapServerInfo(ServerInfo info) {
-        product = info.product();
-        version = info.version();
-        javaVersion = info.javaVersion();
-        databaseVersion = info.databaseVersion();
-        startedAt = SoapTypes.text(info.startedAt());
-    }
 }

@@ -11,14 +11,4 @@ public class SoapSession {
     public String username;
     public String role;
     public String expiresAt;
-
-    public SoapSession() {
-    }
-
-    SoapSession(Session session) {
-        token = session.token();
-        username = session.username();
-        role = session.role().name();
-        expiresAt = SoapTypes.text(session.expiresAt());
-    }
 }

@@ -19,22 +19,4 @@ public class SoapTask {
     public String startedAt;
     public String finishedAt;
     public String result;
-
-    public SoapTask() {
-    }
-
-    SoapTask(Task task) {
-        id = SoapTypes.text(task.id());
-        type = task.type().name();
-        state = task.state().name();
-        progress = task.progress();
-        message = task.message();
-        nodeId = SoapTypes.text(task.nodeId());
-        nodeName = task.nodeName();
-        owner = task.owner();
-        createdAt = SoapTypes.text(task.createdAt());
-        startedAt = SoapTypes.text(task.startedAt());
-        finishedAt = SoapTypes.text(task.finishedAt());
-        result = task.result();
-    }
 }
