@@ -242,6 +242,23 @@ class VmTasksTest {
     }
 
     @Test
+    void forgetDeletesTheCheckpointsOfTheForgottenRestorePointsAndKeepsTheNewest() throws Exception {
+        String vm = LAB.startVm();
+        JsonNode first = run(TaskType.BACKUP, repository("vm", vm)).result();
+        JsonNode second = run(TaskType.BACKUP, repository("vm", vm)).result();
+        assertEquals("INCREMENTAL", second.get("kind").asText());
+
+        JsonNode forgot = run(TaskType.FORGET, repository("restorePoints", first.get("restorePoint").asText())).result();
+        assertEquals(first.get("restorePoint").asText(), forgot.get("removed").get(0).asText());
+        assertEquals(List.of(first.get("checkpoint").asText()),
+                Json.MAPPER.convertValue(forgot.get("checkpointsDeleted"), List.class),
+                "no vm or checkpoints parameter: the forgotten restore point names its machine and checkpoint");
+        assertEquals(List.of(second.get("checkpoint").asText()),
+                new Exporter(LAB.hypervisor(), LAB.folder().resolve("scratch")).checkpoints(vm),
+                "the remaining restore point's checkpoint stays for the next incremental");
+    }
+
+    @Test
     void cancelBetweenBlocksStoresNothingAndDropsTheNewCheckpoint() throws Exception {
         String vm = LAB.startVm();
         TaskHandler.Job backup = new BackupTask(new VmSettings(KvmLab.URI, LAB.folder().resolve("scratch")))
