@@ -121,8 +121,8 @@ final class BackupWriter {
                 pending.add(java.util.concurrent.CompletableFuture.completedFuture(parentBlocks[(int) b]));
                 continue;
             }
-            byte[] buf = new byte[len];
-            ByteBuffer bb = ByteBuffer.wrap(buf);
+            byte[] buf = len == chunkSize ? pipeline.buffer(len) : new byte[len];
+            ByteBuffer bb = ByteBuffer.wrap(buf, 0, len);
             ch.read(off, bb);
             pending.add(pipeline.submit(buf, len));
             advance(len);

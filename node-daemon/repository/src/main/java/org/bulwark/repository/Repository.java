@@ -21,7 +21,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.bulwark.repository.chunking.FastCdc;
 import org.bulwark.repository.crypto.KdfParams;
 import org.bulwark.repository.crypto.KeyFile;
@@ -199,12 +198,8 @@ public final class Repository implements AutoCloseable {
 
     // ---------------------------------------------------------------- backup
 
-    private ChunkPipeline pipeline() throws IOException {
-        Set<ChunkId> known = ConcurrentHashMap.newKeySet();
-        for (String name : dest.list("data")) {
-            known.add(ChunkId.ofHex(name.substring(name.lastIndexOf('/') + 1)));
-        }
-        return new ChunkPipeline(dest, codec, known, threads + 4);
+    private ChunkPipeline pipeline() {
+        return new ChunkPipeline(dest, codec, threads + 4);
     }
 
     private FastCdc cdc() {
@@ -246,7 +241,7 @@ public final class Repository implements AutoCloseable {
         String label = labelOr(options, image);
         try (RepositoryLock lock = RepositoryLock.acquire(dest, false, "backup of " + label);
              ChunkPipeline pipeline = pipeline();
-             FileChannel ch = FileChannel.open(image, StandardOpenOption.READ)) {
+             ImageFile img = ImageFile.open(image, config.fixedChunkSize())) {
             Backup parent = resolveParent(options.parent(), label);
             ManifestItem parentItem = null;
             if (parent != null && options.changed() != null) {
@@ -255,23 +250,13 @@ public final class Repository implements AutoCloseable {
                 }
                 parentItem = manifest(parent).get(parent.entries().getFirst().item());
             }
-            long size = ch.size();
+            long size = img.size();
             long toRead = parentItem == null ? size : options.changed().stream().mapToLong(Extent::length).sum();
             BackupWriter w = new BackupWriter(this, pipeline, options.progress(), toRead);
-            int item = w.addImage((offset, dst) -> readFully(ch, offset, dst, size), size, config.fixedChunkSize(),
-                    parentItem, options.changed());
+            int item = w.addImage(img, size, config.fixedChunkSize(), parentItem, options.changed());
             long mtime = nanos(Files.getLastModifiedTime(image));
             w.entry(new CatalogEntry(image.getFileName().toString(), EntryType.DISK_IMAGE, 0, mtime, size, "", item));
             return w.commit(label, BackupKind.DISK_IMAGE, parent == null ? null : parent.id(), image.toAbsolutePath().toString());
-        }
-    }
-
-    private static void readFully(FileChannel ch, long offset, ByteBuffer dst, long size) throws IOException {
-        int start = dst.position();
-        while (dst.hasRemaining()) {
-            if (ch.read(dst, offset + dst.position() - start) < 0) {
-                throw new IOException("image ended at " + (offset + dst.position() - start) + " of " + size + " bytes");
-            }
         }
     }
 
