@@ -4,6 +4,8 @@ package org.bulwark.console;
 public final class ConsoleEvents {
     /** A task was queued, changed or ended through the console; data: the {@code Task}. */
     public static final String TASKS_CHANGED = "org/bulwark/console/tasks/changed";
+    /** A policy was saved through the console; data: the {@code Policy} as the server returned it. */
+    public static final String POLICIES_CHANGED = "org/bulwark/console/policies/changed";
 
     private ConsoleEvents() {
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -27,7 +28,39 @@ import org.bulwark.api.rest.PolicyResource;
 import org.bulwark.api.rest.VmResource;
 import org.bulwark.console.ConsoleIds;
 import org.bulwark.console.dialogs.RestoreDialog;
-import org.bulwark.console.model.DashboardFigures;
+import org.bulwark.console.parts.DashboardPart;
+import org.bulwark.console.parts.LiveParts;
+import org.bulwark.console.model.InventoryRow;
+import org.bulwark.api.Hypervisor;
+import org.bulwark.console.parts.PolicyEditorPart;
+import org.bulwark.console.dialogs.ErrorMessages;
+import org.eclipse.core.runtime.Platform;
+import org.eclipse.e4.ui.model.application.ui.MUIElement;
+import org.eclipse.e4.ui.workbench.IModelResourceHandler;
+import org.eclipse.e4.ui.workbench.modeling.EPartService;
+import org.eclipse.swt.SWT;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+import org.bulwark.console.tests.fixture.NodeProcess;
+import org.bulwark.console.tests.pages.EnrollWizardBot;
+import org.bulwark.api.Node;
+import org.bulwark.api.NodeState;
+import org.bulwark.console.parts.Format;
+import org.bulwark.console.tests.pages.PolicyEditorBot;
+import org.bulwark.api.ApiException;
+import org.bulwark.api.Schedule;
+import org.bulwark.console.tests.bot.ChartBot;
+import org.bulwark.console.tests.fixture.TestHypervisor;
+import org.bulwark.api.Policy;
+import org.bulwark.api.PolicyRequest;
+import org.bulwark.api.Retention;
+import org.bulwark.api.TaskType;
+import org.bulwark.api.Vm;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.bulwark.console.model.internal.ReloginSession;
 import org.bulwark.console.parts.RestorePointsPart;
 import org.bulwark.console.parts.UsersPart;
@@ -223,25 +256,59 @@ class ConsoleUiTest {
 
     @Test
     @Order(8)
-    void theDashboardShowsTheFiguresTheServerGives(Bulwark bulwark) {
-        MainWindowBot main = MainWindowBot.waitFor(bot);
-        jobs.waitUntilIdle(bot, Bot.TIMEOUT); // the pings of the earlier tests have ended
-        DashboardFigures expected;
+    void theDashboardChartsShowWhatTheServerReports(Bulwark bulwark) throws IOException {
+        List<Vm> labVms = TestHypervisor.vms(bulwark);
         try (BulwarkClient admin = bulwark.admin()) {
-            expected = DashboardFigures.count(admin.resource(VmResource.class).list(),
-                    admin.resource(PolicyResource.class).list(), admin.tasks().list(), admin.nodes().list(), Instant.now());
+            Path folder = Files.createTempDirectory("bulwark-ui-dashboard-");
+            Path passphrase = Files.writeString(folder.resolve("passphrase"), "dashboard-passphrase");
+            Policy policy = admin.resource(PolicyResource.class).create(new PolicyRequest("dashboard-lab",
+                    labVms.stream().map(Vm::id).toList(), List.of(), List.of(), folder.resolve("repo").toString(),
+                    passphrase.toString(), List.of(), new Retention(3, 0), 0, true));
+            for (Task backup : admin.resource(PolicyResource.class).run(policy.id())) {
+                TestHypervisor.awaitEnd(admin, backup, Duration.ofSeconds(60)); // the test driver cannot back up: FAILED
+            }
         }
-        assertEquals(1, expected.nodesOnline(), "the fixture's node is online");
-        assertTrue(expected.succeeded24h() >= 1, "the ping of an earlier test succeeded");
+        MainWindowBot main = MainWindowBot.waitFor(bot);
+        jobs.waitUntilIdle(bot, Bot.TIMEOUT);
+        List<Task> tasks;
+        List<Vm> vms;
+        List<Policy> policies;
+        try (BulwarkClient admin = bulwark.admin()) {
+            tasks = admin.tasks().list();
+            vms = admin.resource(VmResource.class).list();
+            policies = admin.resource(PolicyResource.class).list();
+        }
+        Instant now = Instant.now();
+        List<Task> backupsWeek = tasks.stream().filter(task -> task.type() == TaskType.BACKUP && task.finishedAt() != null
+                && task.finishedAt().isAfter(now.minus(Duration.ofDays(7)))).toList();
+        long failedWeek = backupsWeek.stream().filter(task -> task.state() == TaskState.FAILED).count();
+        long succeededWeek = backupsWeek.stream().filter(task -> task.state() == TaskState.SUCCEEDED).count();
+        Set<UUID> covered = policies.stream().filter(Policy::enabled).flatMap(policy -> policy.selectedVmIds().stream())
+                .collect(Collectors.toSet());
+        long present = vms.stream().filter(Vm::present).count();
+        long protectedVms = vms.stream().filter(vm -> vm.present() && covered.contains(vm.id())).count();
+        assertEquals(labVms.size(), failedWeek, "each backup of the lab VMs failed on the test driver");
+        assertTrue(protectedVms >= labVms.size(), "the policy protects the lab VMs");
 
         DashboardPartBot dashboard = main.dashboard();
 
-        bot.waitUntil("the dashboard to show the server's figures", () -> "1 / 1".equals(dashboard.figure(ConsoleIds.DASHBOARD_NODES))
-                && Long.toString(expected.succeeded24h()).equals(dashboard.figure(ConsoleIds.DASHBOARD_TASKS_SUCCEEDED)));
-        assertEquals(Long.toString(expected.failed24h()), dashboard.figure(ConsoleIds.DASHBOARD_TASKS_FAILED));
-        assertEquals(Long.toString(expected.tasksRunning()), dashboard.figure(ConsoleIds.DASHBOARD_TASKS_RUNNING));
-        assertEquals(Long.toString(expected.vmsProtected()), dashboard.figure(ConsoleIds.DASHBOARD_VMS_PROTECTED));
-        assertEquals(Long.toString(expected.vmsUnprotected()), dashboard.figure(ConsoleIds.DASHBOARD_VMS_UNPROTECTED));
+        ChartBot backups = dashboard.backups();
+        bot.waitUntil("the backup chart to show the failed backups", () -> backups.categories().size() == 2
+                && backups.value(DashboardPart.FAILED, DashboardPart.LAST_WEEK) == failedWeek);
+        assertEquals(List.of(DashboardPart.LAST_DAY, DashboardPart.LAST_WEEK), backups.categories());
+        assertEquals(List.of((double) failedWeek, (double) failedWeek), backups.values(DashboardPart.FAILED),
+                "they failed minutes ago, so within 24 h and 7 days");
+        assertEquals((double) succeededWeek,
+                backups.value(DashboardPart.SUCCEEDED, DashboardPart.LAST_WEEK) + backups.value(DashboardPart.WARNING, DashboardPart.LAST_WEEK));
+        ChartBot protection = dashboard.protection();
+        bot.waitUntil("the protection chart to count the lab VMs",
+                () -> protection.value(DashboardPart.VMS, DashboardPart.PROTECTED) == protectedVms);
+        assertEquals(present - protectedVms, protection.value(DashboardPart.VMS, DashboardPart.UNPROTECTED));
+        assertEquals(Long.toString(protectedVms), dashboard.figure(ConsoleIds.DASHBOARD_VMS_PROTECTED));
+        assertEquals(Long.toString(present - protectedVms), dashboard.figure(ConsoleIds.DASHBOARD_VMS_UNPROTECTED));
+        assertEquals("1 / 1", dashboard.figure(ConsoleIds.DASHBOARD_NODES));
+        assertEquals("0", dashboard.figure(ConsoleIds.DASHBOARD_TASKS_RUNNING));
+        assertEquals(List.of(0.0), dashboard.storage().values(DashboardPart.STORED), "no backup stored anything yet");
         main.screenshot(SCREENSHOTS.resolve("dashboard.png"));
     }
 
@@ -356,6 +423,302 @@ class ConsoleUiTest {
         assertEquals("qcow2", request.format());
         assertNull(request.passphrase(), "no passphrase was typed");
         assertFalse(request.importVm());
+    }
+
+    @Test
+    @Order(13)
+    void aPolicyMadeInTheEditorIsOnTheServerAndABadScheduleLosesNothing(Bulwark bulwark) {
+        Vm vm = TestHypervisor.vms(bulwark).get(0);
+        String badCron = "99 * * * *";
+        String nightly = "30 2 * * *";
+        String serverSays;
+        List<Instant> runs;
+        try (BulwarkClient admin = bulwark.admin()) {
+            serverSays = assertThrows(ApiException.class,
+                    () -> admin.resource(PolicyResource.class).schedulePreview(badCron, 5)).getMessage();
+            runs = admin.resource(PolicyResource.class).schedulePreview(nightly, 5);
+        }
+        MainWindowBot main = MainWindowBot.waitFor(bot);
+        PolicyEditorBot editor = main.policies().newPolicy();
+        editor.text(ConsoleIds.POLICY_NAME).typeText("ui-nightly");
+        editor.choose(vm.name());
+        editor.text(ConsoleIds.POLICY_PATTERNS).typeText("no-such-vm-*");
+        bot.waitUntil("the preview to count the chosen VM", () -> editor.matched().equals("Covers 1 VM now: " + vm.name()));
+        editor.text(ConsoleIds.POLICY_DESTINATION).typeText("/var/backups/ui");
+        editor.text(ConsoleIds.POLICY_PASSPHRASE_FILE).typeText("/etc/bulwark/ui.passphrase");
+        editor.text(ConsoleIds.POLICY_KEEP_LAST).typeText("7");
+        editor.text(ConsoleIds.POLICY_KEEP_DAYS).typeText("30");
+
+        editor.addSchedule(badCron);
+
+        editor.waitForMessage(serverSays);
+        assertEquals(badCron, editor.text(ConsoleIds.POLICY_SCHEDULE).text(), "the refused expression stays to be corrected");
+        assertEquals(List.of(), editor.schedules());
+        assertEquals("ui-nightly", editor.text(ConsoleIds.POLICY_NAME).text());
+        assertEquals(List.of(vm.name()), editor.chosen());
+        assertEquals("/var/backups/ui", editor.text(ConsoleIds.POLICY_DESTINATION).text());
+        assertEquals("7", editor.text(ConsoleIds.POLICY_KEEP_LAST).text());
+        main.screenshot(SCREENSHOTS.resolve("policy-editor-bad-schedule.png"));
+
+        editor.addSchedule(nightly);
+        bot.waitUntil("the schedule to be added", () -> editor.schedules().equals(List.of(nightly)));
+        assertTrue(editor.nextRuns().startsWith("Next runs of " + nightly + ": " + Format.time(runs.get(0)) + ", "
+                + Format.time(runs.get(1))), editor.nextRuns());
+        editor.save();
+
+        editor.waitForMessage("Saved ui-nightly");
+        try (BulwarkClient admin = bulwark.admin()) {
+            Policy saved = admin.resource(PolicyResource.class).list().stream().filter(p -> p.name().equals("ui-nightly"))
+                    .findFirst().orElseThrow(() -> new AssertionError("the server has no policy ui-nightly"));
+            assertEquals(List.of(vm.id()), saved.vmIds());
+            assertEquals(List.of("no-such-vm-*"), saved.namePatterns());
+            assertEquals(List.of(vm.id()), saved.selectedVmIds());
+            assertEquals("/var/backups/ui", saved.destination());
+            assertEquals("/etc/bulwark/ui.passphrase", saved.passphraseFile());
+            assertEquals(List.of(nightly), saved.schedules().stream().map(Schedule::expression).toList());
+            assertEquals(runs.get(0), saved.schedules().get(0).nextRun());
+            assertEquals(new Retention(7, 30), saved.retention());
+            assertTrue(saved.enabled());
+        }
+        main.policies().waitForPolicy("ui-nightly");
+        main.screenshot(SCREENSHOTS.resolve("policies.png"));
+    }
+
+    @Test
+    @Order(14)
+    void aSecondNodeIsEnrolledThroughTheWizardAfterAWrongTokenIsRefused(Bulwark bulwark) throws InterruptedException {
+        try (NodeProcess second = NodeProcess.start("node-ui-2")) {
+            MainWindowBot main = MainWindowBot.waitFor(bot);
+            NodesPartBot nodes = main.nodes();
+            EnrollWizardBot wizard = nodes.enroll();
+            wizard.fill(second.name(), "127.0.0.1", second.sshPort(), "not-the-token");
+
+            wizard.finish();
+
+            String error = wizard.waitForError("The node refused the enrollment: ");
+            assertTrue(error.endsWith("Check the one-time token the node printed at its first start."), error);
+            assertTrue(wizard.isOpen(), "the wizard stays open to correct the token");
+            assertEquals(Integer.toString(second.sshPort()), wizard.text(ConsoleIds.ENROLL_PORT).text());
+            assertEquals("not-the-token", wizard.text(ConsoleIds.ENROLL_TOKEN).text());
+            wizard.shell().screenshot(SCREENSHOTS.resolve("enroll-wrong-token.png"));
+            try (BulwarkClient admin = bulwark.admin()) {
+                assertTrue(admin.nodes().list().stream().noneMatch(node -> node.name().equals(second.name())));
+            }
+
+            wizard.text(ConsoleIds.ENROLL_TOKEN).typeText(second.token());
+            wizard.finish();
+            wizard.waitUntilClosed();
+
+            Map<String, String> row = nodes.waitForNode(second.name(), "ONLINE");
+            assertEquals("127.0.0.1:" + second.sshPort(), row.get("Host"));
+            main.screenshot(SCREENSHOTS.resolve("nodes-enrolled.png"));
+            try (BulwarkClient admin = bulwark.admin()) {
+                Node enrolled = admin.nodes().list().stream().filter(node -> node.name().equals(second.name())).findFirst()
+                        .orElseThrow(() -> new AssertionError("the server does not know " + second.name()));
+                assertEquals(NodeState.ONLINE, enrolled.state());
+                assertEquals(row.get("Host key"), enrolled.hostKeyFingerprint());
+                admin.nodes().remove(enrolled.id()); // its process ends with this test
+            }
+        }
+    }
+
+    @Test
+    @Order(15)
+    void endedTasksAreNotifiedInAPopupAndTheStatusLine(Bulwark bulwark) {
+        MainWindowBot main = MainWindowBot.waitFor(bot);
+        String node = bulwark.node().name();
+        main.nodes().ping(node);
+
+        bot.waitUntil("the status line to tell the ping succeeded",
+                () -> main.notification().equals("PING on " + node + " succeeded"), Duration.ofSeconds(20));
+        assertTrue(main.popup().contains("PING on " + node + " succeeded"), main.popup());
+        main.screenshot(SCREENSHOTS.resolve("notification-succeeded.png"));
+
+        try (BulwarkClient admin = bulwark.admin()) {
+            Policy lab = admin.resource(PolicyResource.class).list().stream().filter(p -> p.name().equals("dashboard-lab"))
+                    .findFirst().orElseThrow();
+            admin.resource(PolicyResource.class).run(lab.id()); // started elsewhere: the console still tells
+        }
+        bot.waitUntil("the status line to tell the backup failed",
+                () -> main.notification().startsWith("BACKUP") && main.notification().contains(" failed"), Duration.ofSeconds(60));
+        assertTrue(main.popup().contains(main.notification()), main.popup());
+        main.screenshot(SCREENSHOTS.resolve("notification-failed.png"));
+    }
+
+    @Test
+    @Order(16)
+    void controlNOpensANewPolicyEditor() {
+        MainWindowBot main = MainWindowBot.waitFor(bot);
+        main.nodes(); // the keyboard is in the main window
+        int before = policyEditors().size();
+
+        bot.shortcut(SWT.CTRL, 'n');
+
+        bot.waitUntil("a new policy editor", () -> policyEditors().size() == before + 1);
+        MPart opened = policyEditors().get(before);
+        assertEquals("New policy", bot.sync(opened::getLabel));
+        assertTrue(bot.sync(() -> opened.getWidget() != null && opened.isVisible()), "it is shown");
+        bot.sync(() -> {
+            Workbench.context().get(EPartService.class).hidePart(opened, true);
+            return null;
+        });
+    }
+
+    @Test
+    @Order(17)
+    void theWindowLayoutIsSavedAndTheProductKeepsIt() throws Exception {
+        Map<String, String> branding = Workbench.branding();
+        assertFalse("true".equalsIgnoreCase(branding.get("clearPersistedState")), "the product keeps the saved layout");
+        assertFalse("false".equalsIgnoreCase(branding.get("persistState")), "the product saves the layout");
+        IEclipseContext context = Workbench.context();
+        String width = bot.sync(() -> {
+            MUIElement navigator = context.get(EModelService.class).find("org.bulwark.console.stack.navigator",
+                    context.get(MApplication.class));
+            navigator.setContainerData("27");
+            try {
+                context.get(IModelResourceHandler.class).save();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return navigator.getContainerData();
+        });
+        Path saved = Path.of(Platform.getInstanceLocation().getURL().toURI())
+                .resolve(".metadata/.plugins/org.eclipse.e4.workbench/workbench.xmi");
+
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        Document model = factory.newDocumentBuilder().parse(saved.toFile());
+        NodeList elements = model.getElementsByTagName("children");
+        String persisted = null;
+        for (int i = 0; i < elements.getLength(); i++) {
+            Element element = (Element) elements.item(i);
+            if ("org.bulwark.console.stack.navigator".equals(element.getAttribute("elementId"))) {
+                persisted = element.getAttribute("containerData");
+            }
+        }
+        assertEquals(width, persisted, "the navigator's width is in the saved layout");
+    }
+
+    @Test
+    @Order(18)
+    void aViewerSavingAPolicyIsToldPermissionDeniedAndKeepsTheForm(Bulwark bulwark) {
+        IEclipseContext context = Workbench.context();
+        ConsoleSession adminSession = context.get(ConsoleSession.class);
+        BulwarkClient viewer = BulwarkClient.login(bulwark.serverUrl(), "viewer-ui", "Viewer-UI-passw0rd!");
+        try {
+            bot.sync(() -> {
+                context.set(ConsoleSession.class, new ReloginSession(viewer, UnaryOperator.identity()));
+                return null;
+            });
+            MainWindowBot main = MainWindowBot.waitFor(bot);
+            PolicyEditorBot editor = main.policies().newPolicy();
+            editor.text(ConsoleIds.POLICY_NAME).typeText("made-by-viewer");
+            editor.text(ConsoleIds.POLICY_DESTINATION).typeText("/var/backups/viewer");
+            editor.text(ConsoleIds.POLICY_PASSPHRASE_FILE).typeText("/etc/bulwark/viewer.passphrase");
+
+            editor.save();
+
+            String said = editor.waitForMessage(ErrorMessages.PERMISSION_DENIED);
+            assertTrue(said.contains("VIEWER"), "the server's reason names the role: " + said);
+            assertEquals("made-by-viewer", editor.text(ConsoleIds.POLICY_NAME).text());
+            assertEquals("/var/backups/viewer", editor.text(ConsoleIds.POLICY_DESTINATION).text());
+            main.screenshot(SCREENSHOTS.resolve("policy-permission-denied.png"));
+            try (BulwarkClient admin = bulwark.admin()) {
+                assertTrue(admin.resource(PolicyResource.class).list().stream().noneMatch(p -> p.name().equals("made-by-viewer")));
+            }
+        } finally {
+            bot.sync(() -> {
+                context.set(ConsoleSession.class, adminSession);
+                policyEditors().forEach(part -> context.get(EPartService.class).hidePart(part, true));
+                return null;
+            });
+            viewer.close();
+        }
+    }
+
+    @Test
+    @Order(19)
+    void hypervisorManagersAreAddedAndRemovedInTheInventory(Bulwark bulwark) {
+        String conflict;
+        try (BulwarkClient admin = bulwark.admin()) {
+            conflict = assertThrows(ApiException.class, () -> admin.resource(HypervisorResource.class)
+                    .add(new HypervisorRequest("kvm-ui", bulwark.node().id(), "qemu:///session"))).getMessage();
+        }
+        MainWindowBot main = MainWindowBot.waitFor(bot);
+        InventoryPartBot inventory = main.inventory();
+
+        inventory.addHypervisor("kvm-ui", "qemu:///session");
+
+        bot.waitUntil("the name in use to be refused", () -> inventory.hypervisorMessage().startsWith(conflict));
+        assertEquals("kvm-ui", inventory.hypervisorField(ConsoleIds.HYPERVISOR_NAME).text(), "the typed name stays");
+        assertEquals("qemu:///session", inventory.hypervisorField(ConsoleIds.HYPERVISOR_URI).text());
+
+        inventory.addHypervisor("kvm-added", "qemu:///session");
+
+        Map<String, String> row = inventory.hypervisors().waitForRow("hypervisor kvm-added",
+                candidate -> "kvm-added".equals(candidate.get("Hypervisor")));
+        assertEquals("qemu:///session", row.get("URI"));
+        main.screenshot(SCREENSHOTS.resolve("inventory-hypervisors.png"));
+        try (BulwarkClient admin = bulwark.admin()) {
+            Hypervisor added = admin.resource(HypervisorResource.class).list().stream()
+                    .filter(hypervisor -> hypervisor.name().equals("kvm-added")).findFirst().orElseThrow();
+            assertEquals(bulwark.node().id(), added.nodeId(), "reached through the node chosen in the form");
+            assertEquals("qemu:///session", added.uri());
+        }
+
+        inventory.removeHypervisor("kvm-added");
+
+        bot.waitUntil("kvm-added to leave the table", () -> inventory.hypervisors().rows().stream()
+                .noneMatch(candidate -> "kvm-added".equals(candidate.get("Hypervisor"))));
+        assertEquals("Removed kvm-added.", inventory.hypervisorMessage());
+        try (BulwarkClient admin = bulwark.admin()) {
+            assertTrue(admin.resource(HypervisorResource.class).list().stream().noneMatch(h -> h.name().equals("kvm-added")));
+        }
+    }
+
+    @Test
+    @Order(20)
+    void theInventoryFilterNarrowsTenThousandVmsInAVirtualTable() {
+        MainWindowBot main = MainWindowBot.waitFor(bot);
+        InventoryPartBot inventory = main.inventory();
+        IEclipseContext context = Workbench.context();
+        MPart part = bot.sync(() -> (MPart) context.get(EModelService.class).find(ConsoleIds.PART_INVENTORY,
+                context.get(MApplication.class)));
+        UUID hypervisor = UUID.randomUUID();
+        List<InventoryRow> rows = java.util.stream.IntStream.range(0, 10_000).mapToObj(i -> new InventoryRow(
+                new Vm(UUID.randomUUID(), hypervisor, String.format("vm-%05d", i), UUID.randomUUID().toString(),
+                        i % 3 == 0 ? "shutoff" : "running", 2, 1L << 30, List.of(), List.of(), true, Instant.now()),
+                "bulk", null, null)).toList();
+        try {
+            bot.sync(() -> {
+                LiveParts.showOnly(part.getObject(), rows);
+                return null;
+            });
+            bot.waitUntil("10,000 rows", () -> inventory.table().itemCount() == 10_000);
+            assertTrue(inventory.status().startsWith("10000 VMs"), inventory.status());
+
+            inventory.filter().typeText("vm-0042");
+
+            bot.waitUntil("the filter to leave ten rows", () -> inventory.table().itemCount() == 10);
+            assertEquals(java.util.stream.IntStream.range(420, 430).mapToObj(i -> String.format("vm-%05d", i)).toList(),
+                    inventory.table().rows().stream().map(row -> row.get("Name")).toList());
+            main.screenshot(SCREENSHOTS.resolve("inventory-10000-filtered.png"));
+
+            inventory.filter().typeText("shutoff");
+            bot.waitUntil("the filter to match the state", () -> inventory.table().itemCount() == 3334);
+        } finally {
+            bot.sync(() -> { // a new part refreshes from the server again
+                part.setToBeRendered(false);
+                part.setToBeRendered(true);
+                return null;
+            });
+        }
+    }
+
+    private static List<MPart> policyEditors() {
+        IEclipseContext context = Workbench.context();
+        return bot.sync(() -> context.get(EModelService.class).findElements(context.get(MApplication.class),
+                PolicyEditorPart.DESCRIPTOR, MPart.class));
     }
 
     /** Puts {@code session} in the application context and has the Users part made again, so it is injected. */

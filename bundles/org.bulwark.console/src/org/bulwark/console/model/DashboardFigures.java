@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.bulwark.api.Node;
 import org.bulwark.api.NodeState;
 import org.bulwark.api.Policy;
+import org.bulwark.api.RestorePoint;
 import org.bulwark.api.Task;
 import org.bulwark.api.TaskState;
 import org.bulwark.api.Vm;
@@ -18,28 +19,39 @@ import org.bulwark.api.Vm;
  *
  * @param vmsProtected present VMs covered by an enabled policy
  * @param vmsUnprotected present VMs covered by none
- * @param succeeded24h tasks that succeeded in the last 24 hours
- * @param failed24h tasks that failed in the last 24 hours
+ * @param backupsDay backups that ended in the last 24 hours
+ * @param backupsWeek backups that ended in the last 7 days
+ * @param storage per destination, from the restore points
+ * @param offlineNodes names of the nodes that are not online
  */
-public record DashboardFigures(long vmsProtected, long vmsUnprotected, long succeeded24h, long failed24h,
-                               long nodesOnline, long nodesTotal, long tasksRunning) {
-    /** The window of the task counts. */
-    public static final Duration RECENT = Duration.ofHours(24);
+public record DashboardFigures(long vmsProtected, long vmsUnprotected, BackupOutcomes backupsDay, BackupOutcomes backupsWeek,
+                               List<DestinationUsage> storage, long nodesOnline, long nodesTotal, List<String> offlineNodes,
+                               long tasksRunning) {
+    /** The short window of the backup outcomes. */
+    public static final Duration DAY = Duration.ofHours(24);
+    /** The long window of the backup outcomes, and how far back warnings are looked up. */
+    public static final Duration WEEK = Duration.ofDays(7);
 
-    /** Counts the figures at {@code now}. */
+    public DashboardFigures {
+        storage = List.copyOf(storage);
+        offlineNodes = List.copyOf(offlineNodes);
+    }
+
+    /**
+     * Counts the figures at {@code now}.
+     *
+     * @param warned ids of the succeeded backups whose task log holds a warning
+     */
     public static DashboardFigures count(List<Vm> vms, List<Policy> policies, List<Task> tasks, List<Node> nodes,
-            Instant now) {
+            List<RestorePoint> restorePoints, Set<UUID> warned, Instant now) {
         Set<UUID> covered = new HashSet<>();
         policies.stream().filter(Policy::enabled).forEach(policy -> covered.addAll(policy.selectedVmIds()));
         List<Vm> present = vms.stream().filter(Vm::present).toList();
         long protectedVms = present.stream().filter(vm -> covered.contains(vm.id())).count();
-        Instant since = now.minus(RECENT);
-        List<Task> recent = tasks.stream()
-                .filter(task -> task.finishedAt() != null && task.finishedAt().isAfter(since)).toList();
         return new DashboardFigures(protectedVms, present.size() - protectedVms,
-                recent.stream().filter(task -> task.state() == TaskState.SUCCEEDED).count(),
-                recent.stream().filter(task -> task.state() == TaskState.FAILED).count(),
-                nodes.stream().filter(node -> node.state() == NodeState.ONLINE).count(), nodes.size(),
+                BackupOutcomes.since(tasks, warned, now.minus(DAY)), BackupOutcomes.since(tasks, warned, now.minus(WEEK)),
+                DestinationUsage.of(restorePoints), nodes.stream().filter(node -> node.state() == NodeState.ONLINE).count(),
+                nodes.size(), nodes.stream().filter(node -> node.state() != NodeState.ONLINE).map(Node::name).toList(),
                 tasks.stream().filter(task -> task.state() == TaskState.RUNNING).count());
     }
 }

@@ -77,7 +77,8 @@ abstract class LiveTablePart<T> {
     void shown(List<T> rows) {
     }
 
-    private void show(List<T> rows) {
+    /** Shows {@code rows} as the server's latest answer (on the UI thread). */
+    void show(List<T> rows) {
         fetched = rows;
         shown(rows);
         table.show(rows.stream().filter(this::accepts).toList(), summary(rows));
@@ -118,9 +119,14 @@ abstract class LiveTablePart<T> {
         table.setFocus();
     }
 
+    /** Ends the live refresh; the part keeps what it shows. */
+    void stopRefresh() {
+        refresh.stop();
+    }
+
     @PreDestroy
     void dispose() {
-        refresh.stop();
+        stopRefresh();
     }
 
     /** {@code count} and the noun in singular or plural, e.g. {@code 1 node}, {@code 2 nodes}. */

@@ -31,6 +31,7 @@ public final class NavigatorPart {
     static final List<Destination> DESTINATIONS = List.of(
             new Destination("Dashboard", ConsoleIds.PART_DASHBOARD),
             new Destination("Inventory", ConsoleIds.PART_INVENTORY),
+            new Destination("Policies", ConsoleIds.PART_POLICIES),
             new Destination("Restore points", ConsoleIds.PART_RESTORE_POINTS),
             new Destination("Nodes", ConsoleIds.PART_NODES),
             new Destination("Tasks", ConsoleIds.PART_TASKS),

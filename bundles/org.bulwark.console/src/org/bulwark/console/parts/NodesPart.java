@@ -12,7 +12,7 @@ import org.eclipse.e4.ui.di.UISynchronize;
 import org.eclipse.e4.ui.workbench.modeling.ESelectionService;
 import org.eclipse.swt.widgets.Composite;
 
-/** The enrolled nodes with their state and load, refreshed every two seconds. */
+/** The enrolled nodes with their state, load, capacity and pinned host key, refreshed every two seconds. */
 public final class NodesPart extends LiveTablePart<Node> {
 
     @Inject
@@ -31,6 +31,7 @@ public final class NodesPart extends LiveTablePart<Node> {
         table.column("Running", 70, node -> Integer.toString(node.runningTasks()));
         table.column("Last seen", 150, node -> Format.time(node.lastSeen()));
         table.column("Message", 260, node -> Format.text(node.statusMessage()));
+        table.column("Host key", 300, node -> Format.text(node.hostKeyFingerprint()));
         return table;
     }
 

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 import org.bulwark.api.ApiException;
-import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.IElementComparer;
+import org.eclipse.jface.viewers.ILazyContentProvider;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.swt.SWT;
@@ -19,20 +19,23 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
 
 /**
- * A status line over a virtual table of records that the server sends again and again: rows
- * are matched by id, so the operator's selection survives each refresh, and a failed refresh
- * shows in the status line while the last rows stay.
+ * A status line over a lazy virtual table of records that the server sends again and again
+ * ({@code SWT.VIRTUAL} with an {@link ILazyContentProvider}: only the rows on screen are ever
+ * made, so ten thousand rows stay smooth). Rows are matched by id, so the operator's selection
+ * survives each refresh, and a failed refresh shows in the status line while the last rows stay.
  *
  * @param <T> the record shown in each row
  */
 final class RecordTable<T> {
     private final Class<T> rowType;
+    private final Function<T, Object> id;
     private final Label status;
     private final TableViewer viewer;
     private List<T> shown = List.of();
 
     RecordTable(Composite parent, Class<T> rowType, Function<T, Object> id, String tableId, String statusId) {
         this.rowType = rowType;
+        this.id = id;
         parent.setLayout(new GridLayout(1, false));
         status = mark(new Label(parent, SWT.NONE), statusId);
         status.setText("Loading…");
@@ -58,8 +61,12 @@ final class RecordTable<T> {
                 return rowType.isInstance(element) ? id.apply(rowType.cast(element)) : element;
             }
         });
-        viewer.setContentProvider(ArrayContentProvider.getInstance());
-        viewer.setInput(List.of());
+        viewer.setContentProvider((ILazyContentProvider) index -> {
+            if (index < shown.size()) {
+                viewer.replace(shown.get(index), index);
+            }
+        });
+        viewer.setInput(shown);
     }
 
     /** Adds a column titled {@code title} showing {@code text} of each row. */
@@ -93,10 +100,28 @@ final class RecordTable<T> {
             return;
         }
         if (!rows.equals(shown)) { // an unchanged answer leaves the widget alone
-            viewer.setInput(rows); // the viewer keeps the selection, matching rows by id
-            shown = rows;
+            Object selected = selected();
+            shown = List.copyOf(rows);
+            viewer.setInput(shown);
+            viewer.setItemCount(shown.size());
+            reselect(selected);
         }
         status.setText(summary);
+    }
+
+    /** Selects the row with the id of {@code selected} again, if it is still shown. */
+    private void reselect(Object selected) {
+        if (!rowType.isInstance(selected)) {
+            return;
+        }
+        Object wanted = id.apply(rowType.cast(selected));
+        for (int index = 0; index < shown.size(); index++) {
+            if (Objects.equals(wanted, id.apply(shown.get(index)))) {
+                viewer.replace(shown.get(index), index);
+                viewer.getTable().setSelection(index);
+                return;
+            }
+        }
     }
 
     /** Shows why the last refresh failed; the rows shown stay as they were. */

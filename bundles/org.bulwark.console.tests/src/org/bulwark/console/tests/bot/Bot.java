@@ -43,6 +43,11 @@ public final class Bot {
         return input;
     }
 
+    /** Presses {@code key} with {@code modifier} held (e.g. {@code SWT.CTRL}, {@code 'n'}) in whatever has the keyboard. */
+    public void shortcut(int modifier, char key) {
+        input.chord(modifier, key);
+    }
+
     /** Computes {@code value} on the UI thread. */
     public <T> T sync(Supplier<T> value) {
         AtomicReference<T> result = new AtomicReference<>();

@@ -18,6 +18,7 @@ import org.eclipse.swt.widgets.Text;
 import org.eclipse.swt.widgets.ToolBar;
 import org.eclipse.swt.widgets.ToolItem;
 import org.eclipse.swt.widgets.Widget;
+import org.eclipse.swtchart.Chart;
 
 /** One window: finds its widgets by {@link ConsoleIds#KEY data key}, label or text. */
 public final class ShellBot {
@@ -71,6 +72,14 @@ public final class ShellBot {
         return new LabelBot(bot, find(Label.class, withId(id), "label " + id));
     }
 
+    public ListBot listWithId(String id) {
+        return new ListBot(bot, find(org.eclipse.swt.widgets.List.class, withId(id), "list " + id));
+    }
+
+    public ChartBot chartWithId(String id) {
+        return new ChartBot(bot, find(Chart.class, withId(id), "chart " + id));
+    }
+
     public TableBot tableWithId(String id) {
         return new TableBot(bot, find(Table.class, withId(id), "table " + id));
     }
@@ -113,10 +122,11 @@ public final class ShellBot {
         });
     }
 
+    /** The first match that is visible (parts behind others hold widgets of the same id), else the first match. */
     private <W extends Control> W search(Class<W> type, Predicate<? super W> matches) {
         Deque<W> found = new ArrayDeque<>();
         collect(type, matches, found);
-        return found.peekFirst();
+        return found.stream().filter(Control::isVisible).findFirst().orElse(found.peekFirst());
     }
 
     private <W extends Control> void collect(Class<W> type, Predicate<? super W> matches, Deque<W> found) {

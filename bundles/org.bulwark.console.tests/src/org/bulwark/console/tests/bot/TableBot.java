@@ -30,6 +30,11 @@ public final class TableBot extends ControlBot<Table> {
         });
     }
 
+    /** How many rows the table has (a virtual table does not make them for this). */
+    public int itemCount() {
+        return bot.sync(control::getItemCount);
+    }
+
     /** The first row that matches, waiting for it to appear. */
     public Map<String, String> waitForRow(String what, Predicate<Map<String, String>> matches) {
         bot.waitUntil(what, () -> rows().stream().anyMatch(matches));

@@ -2,6 +2,7 @@ package org.bulwark.console.tests.pages;
 
 import java.nio.file.Path;
 import org.bulwark.console.ConsoleIds;
+import org.bulwark.console.parts.TaskNotifications;
 import org.bulwark.console.tests.bot.Bot;
 import org.bulwark.console.tests.bot.ShellBot;
 import org.bulwark.console.tests.bot.TableBot;
@@ -40,6 +41,12 @@ public record MainWindowBot(Bot bot, ShellBot shell) {
         return new InventoryPartBot(shell);
     }
 
+    /** Chooses "Policies" in the navigator. */
+    public PoliciesPartBot policies() {
+        navigate("Policies");
+        return new PoliciesPartBot(bot, shell);
+    }
+
     /** Chooses "Restore points" in the navigator. */
     public RestorePointsPartBot restorePoints() {
         navigate("Restore points");
@@ -62,6 +69,16 @@ public record MainWindowBot(Bot bot, ShellBot shell) {
     /** What the status bar says about running jobs (empty when none runs). */
     public String jobStatus() {
         return shell.labelWithId(ConsoleIds.JOB_PROGRESS_LABEL).text();
+    }
+
+    /** What the status line last said about an ended task. */
+    public String notification() {
+        return shell.labelWithId(ConsoleIds.NOTIFICATION_STATUS).text();
+    }
+
+    /** The text of the notification popup, waiting for it to show. */
+    public String popup() {
+        return bot.shell(TaskNotifications.POPUP_TITLE).labelWithId(ConsoleIds.NOTIFICATION_POPUP).text();
     }
 
     public boolean isOpen() {

@@ -24,6 +24,12 @@ public record NodesPartBot(Bot bot, ShellBot shell) {
         return shell.labelWithId(ConsoleIds.NODES_STATUS).text();
     }
 
+    /** Clicks "Enroll node…": the wizard opens. */
+    public EnrollWizardBot enroll() {
+        shell.toolItem("Enroll node…").click();
+        return EnrollWizardBot.waitFor(bot);
+    }
+
     /** Selects the node with a click and clicks "Ping node"; the Tasks part comes to the front. */
     public TasksPartBot ping(String name) {
         table().clickRow("node " + name, row -> name.equals(row.get("Name")));
