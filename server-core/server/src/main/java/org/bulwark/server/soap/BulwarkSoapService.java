@@ -5,6 +5,7 @@ import java.lang.reflect.Method;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.apache.cxf.Bus;
 import org.apache.cxf.jaxws.JaxWsServerFactoryBean;
@@ -182,10 +183,7 @@ public final class BulwarkSoapService implements BulwarkSoap {
 
     @Override
     public void removeHypervisor(String token, String hypervisorId) throws BulwarkFault {
-        call(HYPERVISOR_REMOVE, token, caller -> {
-            kvm.inventory().remove(caller, SoapBeans.id(hypervisorId, "hypervisor"));
-            return null;
-        });
+        act(HYPERVISOR_REMOVE, token, caller -> kvm.inventory().remove(caller, SoapBeans.id(hypervisorId, "hypervisor")));
     }
 
     @Override
@@ -266,10 +264,7 @@ public final class BulwarkSoapService implements BulwarkSoap {
 
     @Override
     public void deletePolicy(String token, String policyId) throws BulwarkFault {
-        call(POLICY_DELETE, token, caller -> {
-            kvm.policies().delete(caller, SoapBeans.id(policyId, "policy"));
-            return null;
-        });
+        act(POLICY_DELETE, token, caller -> kvm.policies().delete(caller, SoapBeans.id(policyId, "policy")));
     }
 
     @Override
@@ -288,6 +283,14 @@ public final class BulwarkSoapService implements BulwarkSoap {
     public List<String> previewSchedule(String token, String expression, int count) throws BulwarkFault {
         return call(SCHEDULE_PREVIEW, token, caller -> kvm.policies().preview(expression, count).stream()
                 .map(Object::toString).toList());
+    }
+
+    /** {@link #call} of an operation that answers nothing. */
+    private void act(Method apiMethod, String token, Consumer<Caller> work) throws BulwarkFault {
+        call(apiMethod, token, caller -> {
+            work.accept(caller);
+            return null;
+        });
     }
 
     /** Authorizes {@code apiMethod} for the token and runs {@code work} with the caller ({@code null} for a public method). */
