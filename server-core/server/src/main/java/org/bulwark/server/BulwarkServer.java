@@ -109,7 +109,7 @@ public final class BulwarkServer implements AutoCloseable {
         resources.add(dispatcher);
         TaskService tasks = new TaskService(taskStore, nodes, gateway, dispatcher, clock);
         SystemService system = new SystemService(new JpaDatabaseProbe(jpa), nodes, clock.instant());
-        KvmProtection kvm = new KvmProtection(jpa, taskParameters, nodes, tasks, dispatcher, clock);
+        KvmProtection kvm = new KvmProtection(jpa, taskParameters, nodes, gateway, tasks, dispatcher, clock);
         M365Protection m365 = new M365Protection(jpa, secrets, nodes, gateway, tasks, clock);
         resources.add(m365);
         resources.add(kvm);

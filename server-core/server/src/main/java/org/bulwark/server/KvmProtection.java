@@ -5,8 +5,11 @@ import java.time.Duration;
 import java.util.List;
 import org.bulwark.server.fleet.NodeRegistry;
 import org.bulwark.server.inventory.InventoryService;
+import org.bulwark.server.mount.MountService;
+import org.bulwark.server.node.NodeGateway;
 import org.bulwark.server.persistence.Jpa;
 import org.bulwark.server.persistence.JpaInventoryStore;
+import org.bulwark.server.persistence.JpaMountStore;
 import org.bulwark.server.persistence.JpaPolicyStore;
 import org.bulwark.server.persistence.JpaRestorePointStore;
 import org.bulwark.server.persistence.JpaTaskLinkStore;
@@ -15,6 +18,7 @@ import org.bulwark.server.policy.PolicyService;
 import org.bulwark.server.rest.KvmEndpoints;
 import org.bulwark.server.restorepoint.RestorePointService;
 import org.bulwark.server.results.JsonTaskResults;
+import org.bulwark.server.results.NodeMountReader;
 import org.bulwark.server.schedule.Scheduler;
 import org.bulwark.server.task.TaskDispatcher;
 import org.bulwark.server.task.TaskService;
@@ -23,8 +27,8 @@ import org.bulwark.server.workflow.WorkflowMonitor;
 import org.bulwark.server.workflow.Workflows;
 
 /**
- * Wires KVM protection: inventory, policies, schedules, restore points and workflows on their
- * JPA stores, the workflow monitor that applies task outcomes, the failover of BACKUP and RESTORE
+ * Wires KVM protection: inventory, policies, schedules, restore points, mounts and workflows on their
+ * JPA stores (mounts browsed on their nodes through the node gateway), the workflow monitor that applies task outcomes, the failover of BACKUP and RESTORE
  * tasks to another node, and the scheduler (due schedules
  * every {@value #SCHEDULER_TICK_SECONDS} s, inventory sync of every hypervisor every
  * {@value #SYNC_MINUTES} minutes).
@@ -38,10 +42,12 @@ final class KvmProtection implements AutoCloseable {
     final PolicyService policies;
     final RestorePointService restorePoints;
     final Workflows workflows;
+    final MountService mounts;
     private final WorkflowMonitor monitor;
     private final Scheduler scheduler;
 
-    KvmProtection(Jpa jpa, TaskParameterColumn taskParameters, NodeRegistry nodes, TaskService tasks, TaskDispatcher dispatcher, Clock clock) {
+    KvmProtection(Jpa jpa, TaskParameterColumn taskParameters, NodeRegistry nodes, NodeGateway gateway, TaskService tasks,
+                  TaskDispatcher dispatcher, Clock clock) {
         inventory = new InventoryService(new JpaInventoryStore(jpa), nodes, clock);
         JpaPolicyStore policyStore = new JpaPolicyStore(jpa);
         policies = new PolicyService(policyStore, policyStore, inventory, clock);
@@ -49,14 +55,15 @@ final class KvmProtection implements AutoCloseable {
         restorePoints = new RestorePointService(restorePointStore);
         JpaTaskLinkStore links = new JpaTaskLinkStore(jpa, taskParameters);
         workflows = new Workflows(tasks, inventory, policies, restorePointStore, links, nodes, clock);
-        monitor = new WorkflowMonitor(links, tasks, new JsonTaskResults(), inventory, restorePointStore, workflows);
+        mounts = new MountService(new JpaMountStore(jpa), new NodeMountReader(gateway), nodes);
+        monitor = new WorkflowMonitor(links, tasks, new JsonTaskResults(), inventory, restorePointStore, workflows, mounts);
         dispatcher.failover(new NodeFailover(nodes));
         scheduler = new Scheduler(policyStore, workflows::fire, workflows::syncAll, clock);
     }
 
     /** The REST endpoints, for {@code RestApi}. */
     List<Object> endpoints() {
-        return KvmEndpoints.of(inventory, policies, restorePoints, workflows);
+        return KvmEndpoints.of(inventory, policies, restorePoints, workflows, mounts);
     }
 
     void start() {

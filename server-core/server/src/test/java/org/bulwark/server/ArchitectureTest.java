@@ -12,7 +12,7 @@ import com.tngtech.archunit.lang.ArchRule;
 class ArchitectureTest {
     private static final String[] DOMAIN = {"..server.user..", "..server.task..", "..server.fleet..",
         "..server.system..", "..server.errors..", "..server.inventory..", "..server.policy..", "..server.schedule..",
-        "..server.restorepoint..", "..server.workflow.."};
+        "..server.restorepoint..", "..server.workflow..", "..server.mount.."};
 
     @ArchTest
     static final ArchRule domainDoesNotUseAdapters = noClasses().that().resideInAnyPackage(DOMAIN)

@@ -3,8 +3,12 @@ package org.bulwark.server.results;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
+import org.bulwark.api.MountPartition;
 import org.bulwark.api.VmDisk;
 import org.bulwark.server.inventory.ReportedVm;
 import org.bulwark.server.workflow.TaskResults;
@@ -50,6 +54,23 @@ public final class JsonTaskResults implements TaskResults {
         List<String> ids = new ArrayList<>();
         removed.forEach(id -> ids.add(id.asText()));
         return ids;
+    }
+
+    @Override
+    public Mounted mounted(String json) {
+        JsonNode root = parse(json, "MOUNT");
+        JsonNode mount = root.path("mount");
+        List<MountPartition> partitions = new ArrayList<>();
+        for (JsonNode p : root.path("partitions")) {
+            partitions.add(new MountPartition(p.path("number").asInt(), text(p, "scheme"), text(p, "type"), text(p, "name"),
+                    p.path("offset").asLong(), p.path("length").asLong(), text(p, "fileSystem")));
+        }
+        try {
+            return new Mounted(UUID.fromString(required(mount, "id")), required(mount, "restorePoint"), text(mount, "disk"),
+                    mount.path("size").asLong(), text(mount, "nbdUri"), Instant.parse(required(mount, "opened")), partitions);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("The MOUNT result's opened is not an instant: " + e.getParsedString(), e);
+        }
     }
 
     private static JsonNode parse(String json, String type) {

@@ -5,10 +5,12 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.bulwark.api.Mount;
 import org.bulwark.api.RestorePoint;
 import org.bulwark.api.Task;
 import org.bulwark.api.TaskState;
 import org.bulwark.server.inventory.InventoryService;
+import org.bulwark.server.mount.MountService;
 import org.bulwark.server.restorepoint.RestorePointStore;
 import org.bulwark.server.task.TaskService;
 import org.slf4j.Logger;
@@ -18,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * Applies the outcome of linked tasks once they ended: an INVENTORY updates the VMs, a BACKUP
  * records its restore point (and its policy's retention runs), a succeeded RESTORE with a next
  * step queues the IMPORT; a failed RESTORE queues nothing; a succeeded FORGET deletes the records of
- * the restore points it removed, a failed one leaves them expired. Polls the links, so outcomes of tasks
+ * the restore points it removed, a failed one leaves them expired; a succeeded MOUNT records the mount,
+ * a succeeded UNMOUNT forgets it. Polls the links, so outcomes of tasks
  * that ended while the server was down are applied after a restart too.
  */
 public final class WorkflowMonitor implements AutoCloseable {
@@ -30,17 +33,19 @@ public final class WorkflowMonitor implements AutoCloseable {
     private final InventoryService inventory;
     private final RestorePointStore restorePoints;
     private final Workflows workflows;
+    private final MountService mounts;
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("workflow-monitor").daemon().factory());
 
     public WorkflowMonitor(TaskLinkStore links, TaskService tasks, TaskResults results, InventoryService inventory,
-                           RestorePointStore restorePoints, Workflows workflows) {
+                           RestorePointStore restorePoints, Workflows workflows, MountService mounts) {
         this.links = links;
         this.tasks = tasks;
         this.results = results;
         this.inventory = inventory;
         this.restorePoints = restorePoints;
         this.workflows = workflows;
+        this.mounts = mounts;
     }
 
     public void start(Duration tick) {
@@ -93,6 +98,16 @@ public final class WorkflowMonitor implements AutoCloseable {
                         LOG.warn("restore points stay expired: FORGET task={} {}: {}", task.id(), task.state(), task.message());
                     }
                 }
+                case MOUNT -> {
+                    if (ok) {
+                        recordMount(link, task);
+                    }
+                }
+                case UNMOUNT -> {
+                    if (ok) {
+                        mounts.closed(link.subjectId());
+                    }
+                }
                 case IMPORT, SNAPSHOT -> LOG.debug("task ended task={} state={}", task.id(), task.state());
             }
         } catch (RuntimeException e) {
@@ -110,6 +125,13 @@ public final class WorkflowMonitor implements AutoCloseable {
         if (link.policyId() != null) {
             workflows.applyRetention(Workflows.SCHEDULER, link.policyId());
         }
+    }
+
+    private void recordMount(TaskLink link, Task task) {
+        TaskResults.Mounted mounted = results.mounted(task.result());
+        mounts.opened(new Mount(mounted.id(), mounted.restorePoint(), link.subjectId(), inventory.vm(link.subjectId()).name(),
+                mounted.disk(), mounted.size(), mounted.nbdUri(), task.nodeId(), task.nodeName(), mounted.opened(),
+                mounted.partitions()));
     }
 
     @Override

@@ -12,6 +12,8 @@ import java.util.UUID;
 import org.bulwark.api.ApiException;
 import org.bulwark.api.BackupRequest;
 import org.bulwark.api.Hypervisor;
+import org.bulwark.api.Mount;
+import org.bulwark.api.MountRequest;
 import org.bulwark.api.RestorePoint;
 import org.bulwark.api.RestoreRequest;
 import org.bulwark.api.Role;
@@ -34,7 +36,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The KVM workflows as chains of tasks: inventory sync, backup (on demand, per policy, on
- * schedule), restore to the file system, restore then import, snapshot, and retention. Each
+ * schedule), restore to the file system, restore then import, snapshot, retention, mount and unmount. Each
  * queued task is linked to its purpose; the {@link WorkflowMonitor} applies its outcome.
  */
 public final class Workflows {
@@ -179,8 +181,7 @@ public final class Workflows {
         } else {
             secret(parameters, request.passphrase(), request.passphraseFile());
         }
-        UUID nodeId = point.nodeId() != null && nodes.status(point.nodeId()).isPresent() ? point.nodeId() : hypervisor.nodeId();
-        Task task = tasks.submit(caller, new TaskRequest(TaskType.RESTORE, nodeId, parameters));
+        Task task = tasks.submit(caller, new TaskRequest(TaskType.RESTORE, nodeOf(point, hypervisor), parameters));
         Map<String, String> importParameters = null;
         if (request.importVm()) {
             importParameters = new HashMap<>(parameters);
@@ -192,6 +193,41 @@ public final class Workflows {
                 request.importVm() ? TaskType.IMPORT : null, importParameters));
         LOG.info("restore queued task={} restorePoint={} import={} by={}", task.id(), point.id(), request.importVm(),
                 caller.username());
+        return task;
+    }
+
+    /**
+     * Queues a MOUNT of one disk of a restore point on the node that made it (or, when that node is
+     * gone, the node of the VM's hypervisor); the monitor records the mount once it succeeded. A
+     * policy's restore point opens with the policy's passphrase file; one made on demand opens
+     * without a passphrase, which suits an unencrypted repository only (the MOUNT fails otherwise).
+     */
+    public Task mount(Caller caller, MountRequest request) {
+        Errors.required(request, "mount request");
+        String id = Errors.required(request.restorePointId(), "restorePointId");
+        RestorePoint point = restorePoints.find(id).orElseThrow(() -> Errors.notFound("No restore point " + id));
+        Vm vm = inventory.vm(point.vmId());
+        Hypervisor hypervisor = inventory.hypervisor(vm.hypervisorId());
+        Map<String, String> parameters = new HashMap<>();
+        parameters.put("destination", point.destination());
+        parameters.put("restorePoint", point.id());
+        if (request.disk() != null && !request.disk().isBlank()) {
+            parameters.put("disk", request.disk().trim());
+        }
+        if (point.policyId() != null) {
+            parameters.put("passphraseFile", policies.find(point.policyId()).passphraseFile());
+        }
+        Task task = tasks.submit(caller, new TaskRequest(TaskType.MOUNT, nodeOf(point, hypervisor), parameters));
+        links.insert(new TaskLink(task.id(), TaskLink.Purpose.MOUNT, vm.id(), point.policyId(), point.destination(), null, null));
+        LOG.info("mount queued task={} restorePoint={} disk={} by={}", task.id(), point.id(), request.disk(), caller.username());
+        return task;
+    }
+
+    /** Queues the UNMOUNT of an open mount on its node; the monitor forgets the mount once it succeeded. */
+    public Task unmount(Caller caller, Mount mount) {
+        Task task = tasks.submit(caller, new TaskRequest(TaskType.UNMOUNT, mount.nodeId(), Map.of("mount", mount.id().toString())));
+        links.insert(new TaskLink(task.id(), TaskLink.Purpose.UNMOUNT, mount.id(), null, null, null, null));
+        LOG.info("unmount queued task={} mount={} by={}", task.id(), mount.id(), caller.username());
         return task;
     }
 
@@ -241,7 +277,7 @@ public final class Workflows {
         for (List<RestorePoint> points : groups.values()) {
             RestorePoint first = points.getFirst();
             Hypervisor hypervisor = inventory.hypervisor(inventory.vm(first.vmId()).hypervisorId());
-            UUID nodeId = first.nodeId() != null && nodes.status(first.nodeId()).isPresent() ? first.nodeId() : hypervisor.nodeId();
+            UUID nodeId = nodeOf(first, hypervisor);
             Map<String, String> parameters = new HashMap<>();
             parameters.put("destination", first.destination());
             parameters.put("passphraseFile", policy.passphraseFile());
@@ -284,6 +320,11 @@ public final class Workflows {
             incrementals++;
         }
         return false;
+    }
+
+    /** The node that made a restore point, or the node of its VM's hypervisor when that one is gone. */
+    private UUID nodeOf(RestorePoint point, Hypervisor hypervisor) {
+        return point.nodeId() != null && nodes.status(point.nodeId()).isPresent() ? point.nodeId() : hypervisor.nodeId();
     }
 
     private Vm presentVm(UUID vmId) {
