@@ -30,12 +30,19 @@ import org.bulwark.repository.format.Segment;
  * Writes a backup back out. Chunks are fetched, decrypted and verified by a pool of readers in
  * parallel and written at their offsets; each file goes to a temporary name first and is renamed
  * when all its bytes are in, so a failed restore never leaves a file that looks complete.
- * Paths from the catalog are checked to stay inside the target folder.
+ * Content cut at block-aligned offsets (disk images) is written with {@link DirectIo direct I/O}
+ * where the file system allows it. Paths from the catalog are checked to stay inside the target folder.
  */
 final class Restorer {
 
     private static final int MAX_OPEN_FILES = 64;
     private static final byte[] ZEROS = new byte[1 << 20];
+    /** Only files at least this large are written with direct I/O. */
+    private static final long DIRECT_MIN = 4 << 20;
+
+    /** Per restore thread: an aligned direct buffer for direct writes, grown on demand. */
+    private final ThreadLocal<ByteBuffer> directBuffer = new ThreadLocal<>();
+    private ByteBuffer directZeros;
 
     private final Repository repo;
     private final Backup backup;
@@ -55,7 +62,7 @@ final class Restorer {
     void restoreTo(Path target) throws IOException {
         List<CatalogEntry> selected = select();
         total = selected.stream().filter(e -> e.type().hasContent()).mapToLong(CatalogEntry::size).sum();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(4, repo.threads() * 2), r -> {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(8, repo.threads() * 4), r -> {
             Thread t = new Thread(r, "bulwark-restore");
             t.setDaemon(true);
             return t;
@@ -166,12 +173,15 @@ final class Restorer {
                 : FileChannel.open(out, StandardOpenOption.WRITE);
         PendingFile f = new PendingFile(e, out, partial, ch, regular, item.size());
         try {
+            if (regular && item.size() >= DIRECT_MIN) {
+                f.openDirect(item);
+            }
             long pos = 0;
             for (Segment s : item.segments()) {
                 long at = pos;
                 if (s.zero()) {
                     if (!options.sparse() || !regular) {
-                        writeZeros(ch, at, s.length());
+                        f.writeZeros(at, s.length());
                     }
                     progress(s.length());
                 } else {
@@ -179,10 +189,7 @@ final class Restorer {
                     f.tasks.add(pool.submit(() -> {
                         try {
                             byte[] data = repo.readChunk(s.chunk());
-                            ByteBuffer bb = ByteBuffer.wrap(data);
-                            while (bb.hasRemaining()) {
-                                ch.write(bb, at + bb.position());
-                            }
+                            f.write(data, at);
                             done.addAndGet(data.length);
                             return null;
                         } finally {
@@ -203,15 +210,18 @@ final class Restorer {
         return f;
     }
 
-    private void writeZeros(FileChannel ch, long at, long length) throws IOException {
-        long left = length;
+    private static void writeFully(FileChannel ch, ByteBuffer bb, long at) throws IOException {
         long pos = at;
-        while (left > 0) {
-            ByteBuffer bb = ByteBuffer.wrap(ZEROS, 0, (int) Math.min(ZEROS.length, left));
-            int n = ch.write(bb, pos);
-            pos += n;
-            left -= n;
+        while (bb.hasRemaining()) {
+            pos += ch.write(bb, pos);
         }
+    }
+
+    private synchronized ByteBuffer directZeros(int align) {
+        if (directZeros == null || directZeros.capacity() < ZEROS.length || directZeros.alignmentOffset(0, align) != 0) {
+            directZeros = DirectIo.allocate(ZEROS.length, align);
+        }
+        return directZeros.duplicate().clear();
     }
 
     private void progress(long n) {
@@ -245,7 +255,10 @@ final class Restorer {
         final boolean regular;
         final long size;
         final List<Future<?>> tasks = new ArrayList<>();
-        final Semaphore window = new Semaphore(Math.max(4, repo.threads() * 2));
+        final Semaphore window = new Semaphore(Math.max(8, repo.threads() * 4));
+        /** The same file opened for direct I/O, when its segments are block-aligned; else null. */
+        volatile FileChannel direct;
+        int align;
 
         PendingFile(CatalogEntry entry, Path out, Path partial, FileChannel ch, boolean regular, long size) {
             this.size = size;
@@ -254,6 +267,72 @@ final class Restorer {
             this.partial = partial;
             this.ch = ch;
             this.regular = regular;
+        }
+
+        /** Opens the direct channel when every segment but the last is a multiple of the block size. */
+        void openDirect(ManifestItem item) throws IOException {
+            int a = DirectIo.alignment(partial);
+            List<Segment> segs = item.segments();
+            for (int i = 0; i < segs.size() - 1; i++) {
+                if (segs.get(i).length() % a != 0) {
+                    return;
+                }
+            }
+            align = a;
+            direct = DirectIo.open(partial, StandardOpenOption.WRITE);
+        }
+
+        /**
+         * Writes a chunk at its offset; directly when possible (the last block padded to the block
+         * size, cut off again by {@link #finish}), else through the page cache.
+         */
+        void write(byte[] data, long at) throws IOException {
+            FileChannel d = direct;
+            if (d != null && at % align == 0) {
+                ByteBuffer buf = directBuffer.get();
+                int padded = DirectIo.roundUp(data.length, align);
+                if (buf == null || buf.capacity() < padded || buf.alignmentOffset(0, align) != 0) {
+                    buf = DirectIo.allocate(data.length, align);
+                    directBuffer.set(buf);
+                }
+                buf.clear().put(data).put(ZEROS, 0, padded - data.length).flip();
+                try {
+                    writeFully(d, buf, at);
+                    return;
+                } catch (IOException e) {
+                    if (!d.isOpen() || Thread.currentThread().isInterrupted()) {
+                        throw e;
+                    }
+                    direct = null; // refused after all (EINVAL): the page cache way below
+                }
+            }
+            writeFully(ch, ByteBuffer.wrap(data), at);
+        }
+
+        void writeZeros(long at, long length) throws IOException {
+            FileChannel d = direct;
+            boolean aligned = d != null && at % align == 0;
+            ByteBuffer zeros = aligned ? directZeros(align) : null;
+            long left = length;
+            long pos = at;
+            while (left > 0) {
+                int n = (int) Math.min(ZEROS.length, left);
+                if (aligned && n % align == 0) {
+                    writeFully(d, zeros.clear().limit(n), pos);
+                } else {
+                    writeFully(ch, ByteBuffer.wrap(ZEROS, 0, n), pos);
+                }
+                pos += n;
+                left -= n;
+            }
+        }
+
+        private void closeDirect() throws IOException {
+            FileChannel d = direct;
+            direct = null;
+            if (d != null) {
+                d.close();
+            }
         }
 
         boolean isDone() {
@@ -275,6 +354,10 @@ final class Restorer {
                 throw new RepositoryException("restore of " + entry.path() + " from backup " + backup.shortId()
                         + " failed: " + e.getCause().getMessage(), e.getCause());
             }
+            closeDirect();
+            if (regular && ch.size() > size) {
+                ch.truncate(size); // the padding of a last block written directly
+            }
             if (regular && ch.size() < size) {
                 ch.write(ByteBuffer.wrap(new byte[1]), size - 1); // a sparse file ending in a hole
             }
@@ -290,6 +373,7 @@ final class Restorer {
         void abandon() {
             tasks.forEach(t -> t.cancel(true));
             try {
+                closeDirect();
                 ch.close();
                 if (regular) {
                     Files.deleteIfExists(partial);

@@ -86,6 +86,27 @@ class BackupRestoreTest {
         }
     }
 
+    /**
+     * An image large enough to be read and restored with direct I/O, whose size is not a multiple
+     * of the file system block: the unaligned tail is read and written exactly, the padding of the
+     * last block written directly is cut off again.
+     */
+    @Test
+    void diskImageWithUnalignedTailRestoresExactly() throws IOException {
+        Path img = TestData.image(tmp.resolve("disk.img"), 80, 8);
+        Files.write(img, TestData.text(1000, 9), StandardOpenOption.APPEND);
+        try (Repository repo = TestData.init(tmp.resolve("repo"), true)) {
+            Backup b = repo.backupImage(img, BackupOptions.labelled("vm1/vda"));
+            assertEquals(Files.size(img), b.readBytes());
+            for (boolean sparse : new boolean[] {false, true}) {
+                Path out = tmp.resolve("out-" + sparse + ".img");
+                repo.restore(b, out, new RestoreOptions(null, sparse, null));
+                assertEquals(Files.size(img), Files.size(out));
+                assertEquals(TestData.sha256(img), TestData.sha256(out));
+            }
+        }
+    }
+
     @Test
     void incrementalWithChangedExtentsReadsOnlyThemAndRestoresAsFull() throws IOException {
         Path img = TestData.image(tmp.resolve("disk.img"), 100, 4);
