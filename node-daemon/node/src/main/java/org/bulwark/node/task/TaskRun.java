@@ -21,10 +21,13 @@ public final class TaskRun {
     private String result;
     private boolean cancelRequested;
     private Thread worker;
+    private Runnable onEnd;
 
-    TaskRun(UUID id, TaskType type) {
+    /** @param onEnd runs once when the task ends, before its final event is published (frees its slot) */
+    TaskRun(UUID id, TaskType type, Runnable onEnd) {
         this.id = id;
         this.type = type;
+        this.onEnd = onEnd;
     }
 
     public UUID id() {
@@ -101,6 +104,10 @@ public final class TaskRun {
     }
 
     private void end(TaskState finalState, TaskEvent.Kind kind, String text, String resultJson) {
+        if (onEnd != null) {
+            onEnd.run();
+            onEnd = null;
+        }
         state = finalState;
         message = text;
         result = resultJson;

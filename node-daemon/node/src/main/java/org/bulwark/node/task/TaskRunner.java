@@ -63,7 +63,7 @@ public final class TaskRunner implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             throw new TaskRefusedException(NodeError.Code.BAD_REQUEST, e.getMessage());
         }
-        TaskRun run = new TaskRun(submission.taskId(), submission.type());
+        TaskRun run = new TaskRun(submission.taskId(), submission.type(), slots::release);
         synchronized (runs) {
             if (runs.containsKey(run.id())) {
                 throw new TaskRefusedException(NodeError.Code.CONFLICT, "task " + run.id() + " exists already");
@@ -108,7 +108,6 @@ public final class TaskRunner implements AutoCloseable {
             run.fail(e); // an Error such as a missing native library must end the task too, never hang it
         } finally {
             Thread.interrupted();
-            slots.release();
             LOG.info("Task {} ended: {}", run.id(), run.status().state());
         }
     }
