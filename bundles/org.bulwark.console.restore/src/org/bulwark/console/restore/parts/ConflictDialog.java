@@ -9,12 +9,12 @@ import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
 
 /** Asks the operator what happens to a file that a download would land on; closing the dialog skips. */
-final class ConflictDialog {
+public final class ConflictDialog {
     /** The dialog's title. */
-    static final String TITLE = "File exists";
-    static final String KEEP_BOTH = "Keep both";
-    static final String SKIP = "Skip";
-    static final String OVERWRITE = "Overwrite";
+    public static final String TITLE = "File exists";
+    public static final String KEEP_BOTH = "Keep both";
+    public static final String SKIP = "Skip";
+    public static final String OVERWRITE = "Overwrite";
 
     private ConflictDialog() {
     }

@@ -1,0 +1,63 @@
+package org.bulwark.console.tests.pages;
+
+import java.nio.file.Path;
+import org.bulwark.console.restore.RestoreIds;
+import org.bulwark.console.restore.wizards.RestoreWizard;
+import org.bulwark.console.tests.bot.Bot;
+import org.bulwark.console.tests.bot.ButtonBot;
+import org.bulwark.console.tests.bot.ShellBot;
+import org.bulwark.console.tests.bot.Widgets;
+
+/** The restore wizard: destination page, then (for the hypervisor) the VM page. */
+public record RestoreWizardBot(Bot bot, ShellBot shell, Widgets widgets) {
+
+    /** Waits for the wizard to open. */
+    public static RestoreWizardBot waitFor(Bot bot) {
+        return new RestoreWizardBot(bot, bot.shell(RestoreWizard.TITLE), new Widgets(bot, RestoreWizard.TITLE));
+    }
+
+    public RestoreWizardBot toFolder(String folder, String format) {
+        shell.buttonWithId(RestoreIds.WIZARD_TO_FOLDER).click();
+        shell.textWithId(RestoreIds.WIZARD_FOLDER).typeText(folder);
+        widgets.comboWithId(RestoreIds.WIZARD_FORMAT).select(format);
+        return this;
+    }
+
+    public RestoreWizardBot toHypervisor(String storageFolder) {
+        shell.buttonWithId(RestoreIds.WIZARD_TO_HYPERVISOR).click();
+        shell.textWithId(RestoreIds.WIZARD_FOLDER).typeText(storageFolder);
+        return this;
+    }
+
+    public ButtonBot next() {
+        return shell.button("Next >");
+    }
+
+    public ButtonBot finish() {
+        return shell.button("Finish");
+    }
+
+    public ButtonBot cancel() {
+        return shell.button("Cancel");
+    }
+
+    public String vmName() {
+        return shell.textWithId(RestoreIds.WIZARD_NAME).text();
+    }
+
+    public ButtonBot overwrite() {
+        return shell.buttonWithId(RestoreIds.WIZARD_OVERWRITE);
+    }
+
+    public boolean isOpen() {
+        return shell.isOpen();
+    }
+
+    public void waitUntilClosed() {
+        shell.waitUntilClosed();
+    }
+
+    public Path screenshot(Path file) {
+        return shell.screenshot(file);
+    }
+}
