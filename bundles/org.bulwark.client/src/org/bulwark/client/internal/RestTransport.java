@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -25,7 +26,9 @@ import org.slf4j.LoggerFactory;
  * turns every failure into an {@link ApiException}: the server's own {@link ApiError} when it
  * sent one, {@link BulwarkClient#SERVER_UNREACHABLE} when it could not be reached,
  * {@link BulwarkClient#SERVER_TIMEOUT} when it did not answer in time, and
- * {@link BulwarkClient#SESSION_EXPIRED} for a refused bearer token.
+ * {@link BulwarkClient#SESSION_EXPIRED} for a refused bearer token. An operation returning
+ * {@link InputStream} (a download) answers the body as it arrives, never held in memory: the
+ * timeout covers the start of the answer only, and the caller closes the stream.
  */
 public final class RestTransport {
     private static final Logger LOG = LoggerFactory.getLogger(RestTransport.class);
@@ -59,9 +62,10 @@ public final class RestTransport {
      */
     public Object call(Endpoint endpoint, Object[] args, Supplier<String> token) {
         String pathAndQuery = endpoint.pathAndQuery(args == null ? new Object[0] : args);
+        boolean download = endpoint.returnType() == InputStream.class;
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server + pathAndQuery))
                 .timeout(requestTimeout)
-                .header("Accept", JSON)
+                .header("Accept", download ? "*/*" : JSON)
                 .method(endpoint.httpMethod(), bodyOf(endpoint, args));
         if (endpoint.hasBody()) {
             request.header("Content-Type", JSON);
@@ -70,12 +74,15 @@ public final class RestTransport {
         if (bearer != null) {
             request.header("Authorization", "Bearer " + bearer);
         }
+        String what = endpoint.httpMethod() + " " + pathAndQuery;
+        if (download) {
+            return download(request.build(), bearer != null, what);
+        }
         long started = System.nanoTime();
-        HttpResponse<byte[]> response = send(request.build(), endpoint.httpMethod() + " " + pathAndQuery);
-        LOG.debug("{} {} -> {} in {} ms", endpoint.httpMethod(), pathAndQuery, response.statusCode(),
-                (System.nanoTime() - started) / 1_000_000);
+        HttpResponse<byte[]> response = send(request.build(), HttpResponse.BodyHandlers.ofByteArray(), what);
+        LOG.debug("{} -> {} in {} ms", what, response.statusCode(), (System.nanoTime() - started) / 1_000_000);
         if (response.statusCode() >= 300) {
-            throw failure(response, bearer != null, endpoint.httpMethod() + " " + pathAndQuery);
+            throw failure(response.statusCode(), response.body(), bearer != null, what);
         }
         if (endpoint.returnType() == void.class || endpoint.returnType() == Void.class || response.body().length == 0) {
             return null;
@@ -85,8 +92,24 @@ public final class RestTransport {
             return mapper.readValue(response.body(), type);
         } catch (IOException e) {
             throw new ApiException(502, "BAD_RESPONSE", "The server at " + server + " sent an answer to "
-                    + endpoint.httpMethod() + " " + pathAndQuery + " that is not a " + type.toCanonical() + ": " + e.getMessage());
+                    + what + " that is not a " + type.toCanonical() + ": " + e.getMessage());
         }
+    }
+
+    /** The body of a successful answer as a stream; a refusal is read (at most 64 KiB) and thrown. */
+    private InputStream download(HttpRequest request, boolean withSession, String what) {
+        HttpResponse<InputStream> response = send(request, HttpResponse.BodyHandlers.ofInputStream(), what);
+        LOG.debug("{} -> {} (streaming)", what, response.statusCode());
+        if (response.statusCode() < 300) {
+            return response.body();
+        }
+        byte[] error;
+        try (InputStream body = response.body()) {
+            error = body.readNBytes(64 * 1024);
+        } catch (IOException e) {
+            error = new byte[0];
+        }
+        throw failure(response.statusCode(), error, withSession, what);
     }
 
     private HttpRequest.BodyPublisher bodyOf(Endpoint endpoint, Object[] args) {
@@ -100,9 +123,9 @@ public final class RestTransport {
         }
     }
 
-    private HttpResponse<byte[]> send(HttpRequest request, String what) {
+    private <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler, String what) {
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            return http.send(request, handler);
         } catch (HttpTimeoutException e) {
             throw new ApiException(504, BulwarkClient.SERVER_TIMEOUT, "The server at " + server + " did not answer "
                     + what + " within " + requestTimeout.toSeconds() + " s");
@@ -115,18 +138,17 @@ public final class RestTransport {
         }
     }
 
-    private ApiException failure(HttpResponse<byte[]> response, boolean withSession, String what) {
-        ApiError error = decodeError(response, what);
-        if (response.statusCode() == 401 && withSession) {
+    private ApiException failure(int status, byte[] body, boolean withSession, String what) {
+        ApiError error = decodeError(status, body, what);
+        if (status == 401 && withSession) {
             return new ApiException(401, BulwarkClient.SESSION_EXPIRED, error.message());
         }
         return new ApiException(error);
     }
 
-    private ApiError decodeError(HttpResponse<byte[]> response, String what) {
-        int status = response.statusCode();
+    private ApiError decodeError(int status, byte[] body, String what) {
         try {
-            ApiError error = mapper.readValue(response.body(), ApiError.class);
+            ApiError error = mapper.readValue(body, ApiError.class);
             if (error != null && error.code() != null) {
                 return new ApiError(status, error.code(), error.message() == null ? error.code() : error.message());
             }
