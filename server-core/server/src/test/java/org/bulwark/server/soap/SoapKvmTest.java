@@ -27,10 +27,6 @@ import org.bulwark.api.rest.Api;
 import org.bulwark.node.BulwarkNode;
 import org.bulwark.node.NodeConfig;
 import org.bulwark.node.kvm.KvmLab;
-import org.bulwark.repository.InitOptions;
-import org.bulwark.repository.Repository;
-import org.bulwark.repository.crypto.KdfParams;
-import org.bulwark.repository.destination.LocalDestination;
 import org.bulwark.server.fixture.Await;
 import org.bulwark.server.fixture.Http;
 import org.bulwark.server.fixture.ServerExtension;
@@ -43,7 +39,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * KVM protection through SOAP with a CXF client: a real server on MariaDB, a real node enrolled
  * over SSH on loopback, the real libvirtd of the KVM lab (skipped with its reason when missing)
- * and real repositories. Hypervisor, sync, VMs, backup, restore points and restore to a folder
+ * and real repositories, created by the node on the first backup. Hypervisor, sync, VMs, backup, restore points and restore to a folder
  * with the VM's bytes; policies; and refusals that carry the same error as REST.
  */
 class SoapKvmTest {
@@ -142,14 +138,6 @@ class SoapKvmTest {
         return list == null ? List.of() : list;
     }
 
-    /** A new repository with a cheap key derivation, so the test does not spend its time in the KDF. */
-    private static Path repository(String name) throws IOException {
-        Path destination = dir.resolve(name);
-        InitOptions cheapKdf = InitOptions.defaults().withKdf(new KdfParams(8 * 1024, 1, 1));
-        Repository.init(new LocalDestination(destination), cheapKdf, PASSPHRASE.toCharArray()).close();
-        return destination;
-    }
-
     private static SoapBackupRequest onDemand(Path destination) {
         SoapBackupRequest request = new SoapBackupRequest();
         request.destination = destination.toString();
@@ -180,7 +168,7 @@ class SoapKvmTest {
         assertEquals(KvmLab.DISK_SIZE, vm.disks.getFirst().virtualSize);
         assertEquals(vm.uuid, soap.getVm(admin, vm.id).uuid);
 
-        Path destination = repository("on-demand");
+        Path destination = dir.resolve("on-demand"); // the node creates the repository
         SoapTask backup = succeeded(soap.backUpVm(admin, vm.id, onDemand(destination)));
         assertEquals("BACKUP", backup.type);
         assertFalse(orEmpty(soap.taskLog(admin, backup.id)).isEmpty(), "the task log is served");
@@ -204,17 +192,43 @@ class SoapKvmTest {
                     "the restored disk has the bytes of the VM's disk");
         }
 
+        String copy = vm.name + "-copy";
+        LAB.adopt(copy);
+        restore.folder = Files.createDirectories(dir.resolve("imported")).toString();
+        restore.format = "qcow2";
+        restore.name = copy;
+        restore.importVm = true;
+        SoapTask restored = succeeded(soap.restore(admin, point.id, restore));
+        SoapTask imported = Await.until(() -> soap(() -> soap.listTasks(admin)).stream()
+                        .filter(t -> t.type.equals("IMPORT") && t.createdAt.compareTo(restored.createdAt) > 0).findFirst(),
+                Optional::isPresent, "the IMPORT after the RESTORE").orElseThrow();
+        succeeded(imported);
+        succeeded(soap.syncHypervisor(admin, hypervisor.id));
+        SoapVm defined = Await.until(() -> soap(() -> soap.listVms(admin)).stream()
+                        .filter(v -> v.name.equals(copy)).findFirst(), Optional::isPresent, "the imported VM").orElseThrow();
+        assertFalse(defined.uuid.equals(vm.uuid), "the import is a new VM on the hypervisor");
+
         BulwarkFault ended = assertThrows(BulwarkFault.class, () -> soap.cancelTask(admin, backup.id));
         assertEquals(409, ended.getFaultInfo().status, "a task that ended cannot be cancelled");
-        BulwarkFault noLabel = assertThrows(BulwarkFault.class,
-                () -> soap.snapshotVm(admin, vm.id, new SoapSnapshotRequest()));
+    }
+
+    @Test
+    void snapshotOfAVmIsTakenThroughSoapAndOneWithoutALabelRefused() throws Exception {
+        SoapVm vm = syncedVm();
+        SoapSnapshotRequest snapshot = new SoapSnapshotRequest();
+        BulwarkFault noLabel = assertThrows(BulwarkFault.class, () -> soap.snapshotVm(admin, vm.id, snapshot));
         assertEquals(new ApiError(400, "BAD_REQUEST", "label is required"), error(noLabel), "a snapshot needs a label");
+        snapshot.label = "soap";
+        snapshot.keep = 1;
+        assertEquals("SNAPSHOT", succeeded(soap.snapshotVm(admin, vm.id, snapshot)).type);
+        assertTrue(KvmLab.run("virsh", "-c", KvmLab.URI, "snapshot-list", "--name", vm.name).contains("soap-"),
+                "libvirt has the snapshot");
     }
 
     @Test
     void policyIsCreatedUpdatedUsedForABackupAndDeleted() throws Exception {
         SoapVm vm = syncedVm();
-        Path destination = repository("by-policy");
+        Path destination = dir.resolve("by-policy");
         Path passphraseFile = Files.writeString(dir.resolve("passphrase"), PASSPHRASE);
         SoapPolicyRequest request = new SoapPolicyRequest();
         request.name = "soap-policy";
