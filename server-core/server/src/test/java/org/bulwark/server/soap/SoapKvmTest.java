@@ -39,8 +39,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * KVM protection through SOAP with a CXF client: a real server on MariaDB, a real node enrolled
  * over SSH on loopback, the real libvirtd of the KVM lab (skipped with its reason when missing)
- * and real repositories, created by the node on the first backup. Hypervisor, sync, VMs, backup, restore points and restore to a folder
- * with the VM's bytes; policies; and refusals that carry the same error as REST.
+ * and real repositories, created by the node on the first backup. Hypervisors, sync, VMs, backup
+ * (on demand, by policy), restore points, restore to a folder with the VM's bytes and with import,
+ * snapshot, policies, and refusals that carry the same error as REST.
  */
 class SoapKvmTest {
     @RegisterExtension
@@ -247,15 +248,19 @@ class SoapKvmTest {
 
         request.name = "soap-policy-renamed";
         request.retention.keepDays = 7;
+        request.enabled = false;
         SoapPolicy updated = soap.updatePolicy(admin, policy.id, request);
         assertEquals("soap-policy-renamed", soap.getPolicy(admin, policy.id).name);
         assertEquals(7, updated.retention.keepDays);
         assertTrue(soap.listPolicies(admin).stream().anyMatch(p -> p.id.equals(policy.id)));
+        BulwarkFault disabled = assertThrows(BulwarkFault.class, () -> soap.runPolicy(admin, policy.id));
+        assertEquals(new ApiError(409, "CONFLICT", "Policy soap-policy-renamed is disabled"), error(disabled));
 
         SoapBackupRequest byPolicy = new SoapBackupRequest();
         byPolicy.policyId = policy.id;
         SoapRestorePoint point = restorePointOf(succeeded(soap.backUpVm(admin, vm.id, byPolicy)), vm);
         assertEquals(policy.id, point.policyId);
+        assertTrue(orEmpty(soap.applyRetention(admin, policy.id)).isEmpty(), "keep last 3 expires none of one");
 
         soap.deletePolicy(admin, policy.id);
         BulwarkFault gone = assertThrows(BulwarkFault.class, () -> soap.getPolicy(admin, policy.id));
@@ -274,6 +279,12 @@ class SoapKvmTest {
                 new PolicyRequest("wrong-schedule", null, null, null, request.destination, request.passphraseFile,
                         request.schedules, null, 0, false)));
         assertEquals(400, error.status());
+        BulwarkFault preview = assertThrows(BulwarkFault.class, () -> soap.previewSchedule(admin, "61 * * * *", 2));
+        assertEquals(400, sameAsRest(preview, http().get("/policies/schedule-preview?expression=61%20*%20*%20*%20*&count=2",
+                SERVER.server().adminToken())).status());
+        List<String> runs = soap.previewSchedule(admin, "daily 03:00", 2);
+        assertEquals(2, runs.size());
+        assertTrue(runs.stream().allMatch(r -> r.endsWith("T03:00:00Z")), runs.toString());
         assertTrue(orEmpty(soap.listPolicies(admin)).stream().noneMatch(p -> p.name.equals("wrong-schedule")),
                 "nothing was created");
     }
@@ -296,6 +307,19 @@ class SoapKvmTest {
         assertFalse(Files.exists(dir.resolve("never")), "nothing was backed up");
         assertTrue(orEmpty(soap.listTasks(admin)).stream().noneMatch(t -> "soapkvmviewer".equals(t.owner)),
                 "no task was queued for the viewer");
+    }
+
+    @Test
+    void aHypervisorIsRemovedAndRemovingItAgainIsNotFound() throws BulwarkFault {
+        SoapHypervisorRequest request = new SoapHypervisorRequest();
+        request.name = "soap-spare";
+        request.nodeId = hypervisor.nodeId;
+        SoapHypervisor spare = soap.addHypervisor(admin, request);
+        assertEquals("qemu:///system", spare.uri, "the local URI when none is given");
+        soap.removeHypervisor(admin, spare.id);
+        assertTrue(soap.listHypervisors(admin).stream().noneMatch(h -> h.id.equals(spare.id)));
+        BulwarkFault again = assertThrows(BulwarkFault.class, () -> soap.removeHypervisor(admin, spare.id));
+        sameAsRest(again, http().call("DELETE", "/hypervisors/" + spare.id, SERVER.server().adminToken(), null));
     }
 
     @Test
