@@ -40,10 +40,6 @@ import org.bulwark.client.BulwarkClient;
 import org.bulwark.node.BulwarkNode;
 import org.bulwark.node.NodeConfig;
 import org.bulwark.node.kvm.KvmLab;
-import org.bulwark.repository.InitOptions;
-import org.bulwark.repository.Repository;
-import org.bulwark.repository.crypto.KdfParams;
-import org.bulwark.repository.destination.LocalDestination;
 import org.bulwark.server.fixture.Await;
 import org.bulwark.server.fixture.GuestDisk;
 import org.bulwark.server.fixture.Http;
@@ -67,7 +63,6 @@ class MountCommandsTest {
     static final KvmLab LAB = new KvmLab();
     @RegisterExtension
     static final ServerExtension SERVER = ServerExtension.external();
-    private static final String PASSPHRASE = "cli mount passphrase";
     private static final Pattern MOUNTED = Pattern.compile("^Mounted ([0-9a-f-]{36}): ", Pattern.MULTILINE);
     private static Path dir;
     private static Path tree;
@@ -98,12 +93,7 @@ class MountCommandsTest {
 
         tree = GuestDisk.tree(Files.createDirectories(dir.resolve("tree")));
         String vm = LAB.defineVm();
-        GuestDisk.write(tree, LAB.disk(vm), 32, dir);
-        Path repository = dir.resolve("repo");
-        Repository.init(new LocalDestination(repository), InitOptions.defaults().withKdf(new KdfParams(8 * 1024, 1, 1)),
-                PASSPHRASE.toCharArray()).close();
-        point = ProtectedVm.backUp(http, admin, added.as(Hypervisor.class).id(), vm, repository.toString(),
-                Files.writeString(dir.resolve("passphrase"), PASSPHRASE).toString());
+        point = ProtectedVm.withGuestDisk(http, admin, added.as(Hypervisor.class).id(), vm, LAB.disk(vm), tree, dir);
     }
 
     @AfterAll

@@ -126,7 +126,7 @@ public final class BulwarkServer implements AutoCloseable {
                 Stream.concat(kvm.endpoints().stream(), Stream.of(m365.endpoint())).toList());
         resources.add(rest::destroy);
         Server soap = new BulwarkSoapService(authorizer, sessions, system, nodes, tasks,
-                new BulwarkSoapService.KvmServices(kvm.inventory, kvm.policies, kvm.restorePoints, kvm.workflows))
+                new BulwarkSoapService.KvmServices(kvm.inventory, kvm.policies, kvm.restorePoints, kvm.workflows, kvm.mounts))
                 .publish(bus, root);
         resources.add(soap::destroy);
 

@@ -181,4 +181,44 @@ public interface BulwarkSoap {
     List<String> previewSchedule(@WebParam(name = "token", header = true) String token,
                                  @WebParam(name = "expression") String expression, @WebParam(name = "count") int count)
             throws BulwarkFault;
+
+    /** As {@code MountResource.mount}: the MOUNT task; the mount is listed once it succeeded. */
+    @WebMethod
+    @WebResult(name = "task")
+    SoapTask mount(@WebParam(name = "token", header = true) String token,
+                   @WebParam(name = "request") SoapMountRequest request) throws BulwarkFault;
+
+    /** As {@code MountResource.list}. */
+    @WebMethod
+    @WebResult(name = "mount")
+    List<SoapMount> listMounts(@WebParam(name = "token", header = true) String token) throws BulwarkFault;
+
+    /** As {@code MountResource.get}. */
+    @WebMethod
+    @WebResult(name = "mount")
+    SoapMount getMount(@WebParam(name = "token", header = true) String token,
+                       @WebParam(name = "mountId") String mountId) throws BulwarkFault;
+
+    /** As {@code MountResource.unmount}: the UNMOUNT task. */
+    @WebMethod
+    @WebResult(name = "task")
+    SoapTask unmount(@WebParam(name = "token", header = true) String token,
+                     @WebParam(name = "mountId") String mountId) throws BulwarkFault;
+
+    /** As {@code MountResource.list(id, n, path)}: a folder's entries ({@code path} empty: the root). */
+    @WebMethod
+    @WebResult(name = "entry")
+    List<SoapMountEntry> listMountFolder(@WebParam(name = "token", header = true) String token,
+                                         @WebParam(name = "mountId") String mountId,
+                                         @WebParam(name = "partition") int partition,
+                                         @WebParam(name = "path") String path) throws BulwarkFault;
+
+    /** As {@code MountResource.search}: entries below {@code path} whose name contains {@code name}, ignoring case. */
+    @WebMethod
+    @WebResult(name = "entry")
+    List<SoapMountEntry> searchMount(@WebParam(name = "token", header = true) String token,
+                                     @WebParam(name = "mountId") String mountId,
+                                     @WebParam(name = "partition") int partition,
+                                     @WebParam(name = "path") String path, @WebParam(name = "name") String name,
+                                     @WebParam(name = "limit") int limit) throws BulwarkFault;
 }

@@ -14,6 +14,7 @@ import org.bulwark.api.ApiException;
 import org.bulwark.api.BackupRequest;
 import org.bulwark.api.HypervisorRequest;
 import org.bulwark.api.LoginRequest;
+import org.bulwark.api.MountRequest;
 import org.bulwark.api.PolicyRequest;
 import org.bulwark.api.RestoreRequest;
 import org.bulwark.api.SnapshotRequest;
@@ -24,6 +25,7 @@ import org.bulwark.api.rest.AuthResource;
 import org.bulwark.api.rest.HypervisorResource;
 import org.bulwark.api.rest.NodeResource;
 import org.bulwark.api.rest.PolicyResource;
+import org.bulwark.api.rest.MountResource;
 import org.bulwark.api.rest.RestorePointResource;
 import org.bulwark.api.rest.SystemResource;
 import org.bulwark.api.rest.TaskResource;
@@ -32,6 +34,7 @@ import org.bulwark.server.errors.Errors;
 import org.bulwark.server.fleet.NodeRegistry;
 import org.bulwark.server.inventory.InventoryService;
 import org.bulwark.server.policy.PolicyService;
+import org.bulwark.server.mount.MountService;
 import org.bulwark.server.restorepoint.RestorePointService;
 import org.bulwark.server.system.SystemService;
 import org.bulwark.server.task.TaskService;
@@ -81,6 +84,14 @@ public final class BulwarkSoapService implements BulwarkSoap {
     private static final Method POLICY_DELETE = Authorizer.apiMethod(PolicyResource.class, "delete", UUID.class);
     private static final Method POLICY_RUN = Authorizer.apiMethod(PolicyResource.class, "run", UUID.class);
     private static final Method POLICY_RETENTION = Authorizer.apiMethod(PolicyResource.class, "applyRetention", UUID.class);
+    private static final Method MOUNT = Authorizer.apiMethod(MountResource.class, "mount", MountRequest.class);
+    private static final Method MOUNTS = Authorizer.apiMethod(MountResource.class, "list");
+    private static final Method MOUNT_GET = Authorizer.apiMethod(MountResource.class, "get", UUID.class);
+    private static final Method UNMOUNT = Authorizer.apiMethod(MountResource.class, "unmount", UUID.class);
+    private static final Method MOUNT_LIST = Authorizer.apiMethod(MountResource.class, "list", UUID.class, int.class,
+            String.class);
+    private static final Method MOUNT_SEARCH = Authorizer.apiMethod(MountResource.class, "search", UUID.class, int.class,
+            String.class, String.class, int.class);
     private static final Method SCHEDULE_PREVIEW = Authorizer.apiMethod(PolicyResource.class, "schedulePreview",
             String.class, int.class);
 
@@ -95,7 +106,7 @@ public final class BulwarkSoapService implements BulwarkSoap {
      * The services of KVM protection, as {@code KvmEndpoints} gets them for REST.
      */
     public record KvmServices(InventoryService inventory, PolicyService policies, RestorePointService restorePoints,
-                              Workflows workflows) {
+                              Workflows workflows, MountService mounts) {
     }
 
     public BulwarkSoapService(Authorizer authorizer, SessionService sessions, SystemService system, NodeRegistry nodes,
@@ -291,6 +302,41 @@ public final class BulwarkSoapService implements BulwarkSoap {
             work.accept(caller);
             return null;
         });
+    }
+
+    @Override
+    public SoapTask mount(String token, SoapMountRequest request) throws BulwarkFault {
+        return call(MOUNT, token, caller -> SoapBeans.bean(kvm.workflows().mount(caller,
+                SoapBeans.record(request, MountRequest.class)), SoapTask.class));
+    }
+
+    @Override
+    public List<SoapMount> listMounts(String token) throws BulwarkFault {
+        return call(MOUNTS, token, caller -> SoapBeans.beans(kvm.mounts().list(), SoapMount.class));
+    }
+
+    @Override
+    public SoapMount getMount(String token, String mountId) throws BulwarkFault {
+        return call(MOUNT_GET, token, caller -> SoapBeans.bean(kvm.mounts().get(SoapBeans.id(mountId, "mount")), SoapMount.class));
+    }
+
+    @Override
+    public SoapTask unmount(String token, String mountId) throws BulwarkFault {
+        return call(UNMOUNT, token, caller -> SoapBeans.bean(kvm.workflows().unmount(caller,
+                kvm.mounts().get(SoapBeans.id(mountId, "mount"))), SoapTask.class));
+    }
+
+    @Override
+    public List<SoapMountEntry> listMountFolder(String token, String mountId, int partition, String path) throws BulwarkFault {
+        return call(MOUNT_LIST, token, caller -> SoapBeans.beans(kvm.mounts().list(SoapBeans.id(mountId, "mount"), partition,
+                path), SoapMountEntry.class));
+    }
+
+    @Override
+    public List<SoapMountEntry> searchMount(String token, String mountId, int partition, String path, String name, int limit)
+            throws BulwarkFault {
+        return call(MOUNT_SEARCH, token, caller -> SoapBeans.beans(kvm.mounts().search(SoapBeans.id(mountId, "mount"), partition,
+                path, name, limit), SoapMountEntry.class));
     }
 
     /** Authorizes {@code apiMethod} for the token and runs {@code work} with the caller ({@code null} for a public method). */

@@ -2,6 +2,7 @@ package org.bulwark.server.mount;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -23,6 +24,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import org.apache.cxf.jaxws.JaxWsProxyFactoryBean;
 import org.bulwark.api.Hypervisor;
 import org.bulwark.api.HypervisorRequest;
 import org.bulwark.api.Mount;
@@ -40,15 +42,14 @@ import org.bulwark.api.rest.Api;
 import org.bulwark.node.BulwarkNode;
 import org.bulwark.node.NodeConfig;
 import org.bulwark.node.kvm.KvmLab;
-import org.bulwark.repository.InitOptions;
-import org.bulwark.repository.Repository;
-import org.bulwark.repository.crypto.KdfParams;
-import org.bulwark.repository.destination.LocalDestination;
 import org.bulwark.server.fixture.Await;
 import org.bulwark.server.fixture.GuestDisk;
 import org.bulwark.server.fixture.Http;
 import org.bulwark.server.fixture.ProtectedVm;
 import org.bulwark.server.fixture.ServerExtension;
+import org.bulwark.server.soap.BulwarkFault;
+import org.bulwark.server.soap.BulwarkSoap;
+import org.bulwark.server.soap.SoapMountRequest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -59,7 +60,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * over SSH on loopback, the real libvirtd of the KVM lab and a real encrypted repository. The VM's disk
  * holds a GPT partition with ext4 made by {@code mkfs.ext4 -d} from a folder of known files; its
  * restore point is mounted, browsed, searched, downloaded (bytes compared with the originals) and
- * unmounted, with the refusals of each kind of bad call.
+ * unmounted, with the refusals of each kind of bad call; SOAP lists and searches the same.
  */
 class MountRestTest {
     @RegisterExtension
@@ -67,7 +68,6 @@ class MountRestTest {
     @RegisterExtension
     static final ServerExtension SERVER = ServerExtension.external()
             .with("node.heartbeat", "PT0.3S").with("node.grace", "PT2S");
-    private static final String PASSPHRASE = "mount passphrase";
     private static final String NODE = "mount-node";
     private static final String NODE_TOKEN = "mount-token-0123456789";
     private static final String VIEWER_PASSWORD = "viewer-password-for-mounts";
@@ -99,13 +99,7 @@ class MountRestTest {
 
         tree = GuestDisk.tree(Files.createDirectories(dir.resolve("tree")));
         String vm = LAB.defineVm();
-        GuestDisk.write(tree, LAB.disk(vm), 32, dir);
-        Path repository = dir.resolve("repo");
-        Repository.init(new LocalDestination(repository), InitOptions.defaults().withKdf(new KdfParams(8 * 1024, 1, 1)),
-                PASSPHRASE.toCharArray()).close();
-        Path passphraseFile = Files.writeString(dir.resolve("passphrase"), PASSPHRASE);
-        point = ProtectedVm.backUp(http(), admin, added.as(Hypervisor.class).id(), vm, repository.toString(),
-                passphraseFile.toString());
+        point = ProtectedVm.withGuestDisk(http(), admin, added.as(Hypervisor.class).id(), vm, LAB.disk(vm), tree, dir);
     }
 
     @AfterAll
@@ -187,6 +181,21 @@ class MountRestTest {
         assertEquals(Files.size(tree.resolve("hello.txt")), hello.size());
         assertEquals(Files.getLastModifiedTime(tree.resolve("hello.txt")).toInstant().getEpochSecond(),
                 hello.modified().getEpochSecond());
+        JaxWsProxyFactoryBean factory = new JaxWsProxyFactoryBean();
+        factory.setServiceClass(BulwarkSoap.class);
+        factory.setAddress(SERVER.server().url() + Api.SOAP);
+        BulwarkSoap soap = factory.create(BulwarkSoap.class);
+        String soapViewer = soap.login("viewer", VIEWER_PASSWORD).token;
+        assertEquals(root.stream().map(MountEntry::path).sorted().toList(), soap.listMountFolder(soapViewer,
+                mount.id().toString(), 1, "/").stream().map(e -> e.path).sorted().toList(), "SOAP lists what REST lists");
+        assertEquals(List.of("/" + GuestDisk.README), soap.searchMount(soapViewer, mount.id().toString(), 1, null, "readme", 0)
+                .stream().map(e -> e.path).toList());
+        assertEquals("ext4", soap.getMount(soapViewer, mount.id().toString()).partitions.getFirst().fileSystem);
+        SoapMountRequest again = new SoapMountRequest();
+        again.restorePointId = point.id();
+        assertEquals(403, assertThrows(BulwarkFault.class, () -> soap.mount(soapViewer, again)).getFaultInfo().status,
+                "a viewer may not mount over SOAP either");
+
         List<MountEntry> docs = http().get(base + "/list?path=" + q("/docs/"), admin).list(MountEntry.class);
         assertEquals(List.of("/docs/empty.txt", "/docs/notes", "/docs/report 2026.bin"),
                 docs.stream().map(MountEntry::path).sorted().toList());
