@@ -45,6 +45,7 @@ final class Charts {
     static void series(Chart chart, String name, Color color, boolean stacked) {
         IBarSeries<?> series = (IBarSeries<?>) chart.getSeriesSet().createSeries(SeriesType.BAR, name);
         series.setBarColor(color);
+        series.setYSeries(new double[] {0}); // stacking reads the series' data
         series.enableStack(stacked);
     }
 

@@ -5,12 +5,10 @@ import static org.bulwark.console.ConsoleIds.mark;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.function.Function;
-import org.bulwark.api.ApiException;
 import org.bulwark.api.Hypervisor;
 import org.bulwark.api.HypervisorRequest;
 import org.bulwark.api.Node;
 import org.bulwark.console.dialogs.ErrorMessages;
-import org.bulwark.console.jobs.ConsoleJob;
 import org.bulwark.api.rest.HypervisorResource;
 import org.bulwark.api.rest.PolicyResource;
 import org.bulwark.api.rest.RestorePointResource;
@@ -104,19 +102,21 @@ public final class InventoryPart extends LiveTablePart<InventoryRow> {
         new Label(form, SWT.NONE).setText("Hypervisor:");
         hypervisorName = mark(new Text(form, SWT.BORDER), ConsoleIds.HYPERVISOR_NAME);
         hypervisorName.setMessage("name");
-        hypervisorName.setLayoutData(new GridData(120, SWT.DEFAULT));
+        hypervisorName.setLayoutData(new GridData(100, SWT.DEFAULT));
         new Label(form, SWT.NONE).setText("through node:");
         hypervisorNode = mark(new Combo(form, SWT.READ_ONLY), ConsoleIds.HYPERVISOR_NODE);
-        hypervisorNode.setLayoutData(new GridData(120, SWT.DEFAULT));
+        hypervisorNode.setLayoutData(new GridData(110, SWT.DEFAULT));
         new Label(form, SWT.NONE).setText("libvirt URI:");
         hypervisorUri = mark(new Text(form, SWT.BORDER), ConsoleIds.HYPERVISOR_URI);
         hypervisorUri.setText(DEFAULT_URI);
-        hypervisorUri.setLayoutData(new GridData(200, SWT.DEFAULT));
+        hypervisorUri.setLayoutData(new GridData(150, SWT.DEFAULT));
         Button add = mark(new Button(form, SWT.PUSH), ConsoleIds.HYPERVISOR_ADD);
-        add.setText("Add hypervisor");
+        add.setText("Add");
+        add.setToolTipText("Add the hypervisor manager; its VMs appear after its first sync");
         add.addListener(SWT.Selection, event -> addHypervisor());
         Button remove = mark(new Button(form, SWT.PUSH), ConsoleIds.HYPERVISOR_REMOVE);
-        remove.setText("Remove selected hypervisor");
+        remove.setText("Remove selected");
+        remove.setToolTipText("Remove the hypervisor chosen in the table below");
         remove.addListener(SWT.Selection, event -> removeHypervisor());
         hypervisorMessage = mark(new Label(parent, SWT.WRAP), ConsoleIds.HYPERVISOR_MESSAGE);
         return form;
@@ -151,19 +151,7 @@ public final class InventoryPart extends LiveTablePart<InventoryRow> {
     /** Calls the server in a job; the form keeps what was typed unless the call succeeded. */
     private void callHypervisors(String title, Function<BulwarkClient, Object> call, Runnable succeeded) {
         sayHypervisor(title + "…");
-        ConsoleJob.of(title, monitor -> {
-            try {
-                session().call(call);
-                ui().asyncExec(() -> {
-                    if (!hypervisorMessage.isDisposed()) {
-                        succeeded.run();
-                        refreshNow();
-                    }
-                });
-            } catch (ApiException e) {
-                ui().asyncExec(() -> sayHypervisor(ErrorMessages.describe(e)));
-            }
-        }).schedule();
+        change(title, call, succeeded, failure -> sayHypervisor(ErrorMessages.describe(failure)));
     }
 
     private void sayHypervisor(String text) {

@@ -4,8 +4,11 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import org.bulwark.api.ApiException;
 import org.bulwark.client.BulwarkClient;
+import org.bulwark.console.jobs.ConsoleJob;
 import org.bulwark.console.jobs.RefreshJob;
 import org.bulwark.console.model.ConsoleSession;
 import org.eclipse.e4.core.services.events.IEventBroker;
@@ -103,6 +106,31 @@ abstract class LiveTablePart<T> {
         if (refresh != null) {
             refresh.refreshNow();
         }
+    }
+
+    /**
+     * Changes something on the server in a job: once it succeeded, {@code succeeded} runs on the UI
+     * thread and the part refreshes; a refusal goes to {@code failed} on the UI thread, so forms keep
+     * what was typed.
+     */
+    void change(String title, Function<BulwarkClient, ?> call, Runnable succeeded, Consumer<ApiException> failed) {
+        ConsoleJob.of(title, monitor -> {
+            try {
+                session.call(call);
+                ui.asyncExec(() -> {
+                    if (!table.table().isDisposed()) {
+                        succeeded.run();
+                        refreshNow();
+                    }
+                });
+            } catch (ApiException e) {
+                ui.asyncExec(() -> {
+                    if (!table.table().isDisposed()) {
+                        failed.accept(e);
+                    }
+                });
+            }
+        }).schedule();
     }
 
     /** The operator's session, for calls off the UI thread. */

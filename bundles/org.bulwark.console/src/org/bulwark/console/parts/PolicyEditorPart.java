@@ -185,6 +185,7 @@ public final class PolicyEditorPart {
             }
         });
         Button remove = new Button(parent, SWT.PUSH);
+        remove.setLayoutData(new GridData(SWT.LEFT, SWT.TOP, false, false, 2, 1));
         remove.setText("Remove schedule");
         remove.addListener(SWT.Selection, event -> {
             if (schedules.getSelectionIndex() >= 0) {

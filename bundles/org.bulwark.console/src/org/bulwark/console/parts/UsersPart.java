@@ -12,7 +12,6 @@ import org.bulwark.api.Role;
 import org.bulwark.api.User;
 import org.bulwark.client.BulwarkClient;
 import org.bulwark.console.ConsoleIds;
-import org.bulwark.console.jobs.ConsoleJob;
 import org.bulwark.console.model.ConsoleSession;
 import org.eclipse.e4.core.services.events.IEventBroker;
 import org.eclipse.e4.ui.di.UISynchronize;
@@ -102,19 +101,7 @@ public final class UsersPart extends LiveTablePart<User> {
     /** Calls the server off the UI thread; the form is cleared only after success, so a refusal loses no input. */
     private void run(String name, Function<BulwarkClient, Object> call, Runnable succeeded) {
         say(name + "…");
-        ConsoleJob.of(name, monitor -> {
-            try {
-                session().call(call);
-                ui().asyncExec(() -> {
-                    if (!message.isDisposed()) {
-                        succeeded.run();
-                        refreshNow();
-                    }
-                });
-            } catch (ApiException e) {
-                ui().asyncExec(() -> sayFailure(e));
-            }
-        }).schedule();
+        change(name, call, succeeded, this::sayFailure);
     }
 
     @Override
