@@ -10,13 +10,10 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
-import org.bulwark.api.node.NodeError;
-import org.bulwark.node.Json;
+import org.bulwark.node.api.ReadOnlyRoutes;
 import org.bulwark.node.m365.metadata.ItemVersion;
 import org.bulwark.node.vm.Parameters;
 import org.bulwark.node.vm.RepositoryAccess;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Browsing and downloads of a tenant's Microsoft 365 backups on the node's loopback task API (behind
@@ -30,14 +27,13 @@ import org.slf4j.LoggerFactory;
  * /m365/{tenantId}/file?owner=DRIVE&amp;item=ITEM              the file's bytes (application/octet-stream)
  * /m365/{tenantId}/zip?owner=DRIVE&amp;folder=ITEM             the folder (default the root) as a zip (application/zip)
  * </pre>
- * Errors are {@link NodeError} JSON: 400 for a malformed request, 404 for an item or restore point
+ * Errors are {@link org.bulwark.api.node.NodeError} JSON: 400 for a malformed request, 404 for an item or restore point
  * that does not exist, 500 when the repository cannot give the bytes. A failure after a download has
  * begun aborts the response, so a client never mistakes a cut-off file for a whole one.
  */
 public final class M365Api implements HttpHandler {
     /** The context path. */
     public static final String PATH = "/m365";
-    private static final Logger LOG = LoggerFactory.getLogger(M365Api.class);
 
     private final M365Tasks tasks;
 
@@ -47,21 +43,7 @@ public final class M365Api implements HttpHandler {
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            try {
-                route(exchange);
-            } catch (IllegalArgumentException e) {
-                json(exchange, 400, new NodeError(NodeError.Code.BAD_REQUEST, e.getMessage()));
-            } catch (FileNotFoundException e) {
-                json(exchange, 404, new NodeError(NodeError.Code.BAD_REQUEST, e.getMessage()));
-            } catch (IOException e) {
-                if (exchange.getResponseCode() != -1) {
-                    LOG.warn("M365 download broke off: {}", e.toString());
-                    throw e;
-                }
-                json(exchange, 500, new NodeError(NodeError.Code.UNSUPPORTED, e.getMessage()));
-            }
-        }
+        ReadOnlyRoutes.serve(exchange, "M365 download", this::route);
     }
 
     private void route(HttpExchange exchange) throws IOException {
@@ -87,7 +69,7 @@ public final class M365Api implements HttpHandler {
         switch (parts[2]) {
             case "list" -> {
                 M365Tasks.BrowseQuery browse = M365Tasks.BrowseQuery.of(p, what);
-                json(exchange, 200, tasks.read(tenantId, access, browse::list));
+                ReadOnlyRoutes.json(exchange, 200, tasks.read(tenantId, access, browse::list));
             }
             case "eml", "file" -> {
                 String owner = p.required("owner");
@@ -152,12 +134,5 @@ public final class M365Api implements HttpHandler {
             }
         }
         return values;
-    }
-
-    private static void json(HttpExchange exchange, int status, Object body) throws IOException {
-        byte[] json = Json.MAPPER.writeValueAsBytes(body);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, json.length);
-        exchange.getResponseBody().write(json);
     }
 }

@@ -9,13 +9,10 @@ import java.io.OutputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
-import org.bulwark.api.node.NodeError;
-import org.bulwark.node.Json;
+import org.bulwark.node.api.ReadOnlyRoutes;
 import org.bulwark.node.Numbers;
 import org.bulwark.node.mount.fs.FileInfo;
 import org.bulwark.node.mount.fs.Partition;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Browsing and downloads of mounted restore points on the node's loopback task API (behind its
@@ -31,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * /mounts/{id}/partitions/{n}/file?path=/etc/hosts  the file's bytes (application/octet-stream)
  * /mounts/{id}/partitions/{n}/zip?path=/etc         the folder as a zip (application/zip)
  * </pre>
- * {@code path} is absolute. Errors are {@link NodeError} JSON: 400 bad request (a relative path, a
+ * {@code path} is absolute. Errors are {@link org.bulwark.api.node.NodeError} JSON: 400 bad request (a relative path, a
  * file where a folder is wanted or the reverse, a partition without a browsable file system), 404 no
  * such mount, partition or path, 500 when the repository cannot give the bytes (a damaged chunk). A failure after a download has begun
  * aborts the response, so a client never mistakes a cut-off file for a whole one.
@@ -41,7 +38,6 @@ public final class MountApi implements HttpHandler {
     public static final String PATH = "/mounts";
     /** Most entries a search answers. */
     public static final int MAX_FOUND = 1000;
-    private static final Logger LOG = LoggerFactory.getLogger(MountApi.class);
 
     private final MountService service;
 
@@ -51,21 +47,7 @@ public final class MountApi implements HttpHandler {
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            try {
-                route(exchange);
-            } catch (IllegalArgumentException e) {
-                json(exchange, 400, new NodeError(NodeError.Code.BAD_REQUEST, e.getMessage()));
-            } catch (FileNotFoundException e) {
-                json(exchange, 404, new NodeError(NodeError.Code.BAD_REQUEST, e.getMessage()));
-            } catch (IOException e) {
-                if (exchange.getResponseCode() != -1) {
-                    LOG.warn("download from a mount broke off: {}", e.toString());
-                    throw e;
-                }
-                json(exchange, 500, new NodeError(NodeError.Code.UNSUPPORTED, e.getMessage()));
-            }
-        }
+        ReadOnlyRoutes.serve(exchange, "download from a mount", this::route);
     }
 
     private void route(HttpExchange exchange) throws IOException {
@@ -74,12 +56,12 @@ public final class MountApi implements HttpHandler {
         }
         String[] parts = exchange.getRequestURI().getPath().substring(PATH.length()).split("/");
         if (parts.length <= 1) {
-            json(exchange, 200, service.list());
+            ReadOnlyRoutes.json(exchange, 200, service.list());
             return;
         }
         MountSession mount = mount(parts[1]);
         if (parts.length == 2) {
-            json(exchange, 200, new MountTasks.Mounted(mount.info(), mount.partitions()));
+            ReadOnlyRoutes.json(exchange, 200, new MountTasks.Mounted(mount.info(), mount.partitions()));
             return;
         }
         if (parts.length != 5 || !parts[2].equals("partitions")) {
@@ -99,9 +81,9 @@ public final class MountApi implements HttpHandler {
         switch (parts[4]) {
             case "list" -> {
                 expect(mount.stat(partition, path), FileInfo.FileType.DIRECTORY, path);
-                json(exchange, 200, mount.list(partition, path));
+                ReadOnlyRoutes.json(exchange, 200, mount.list(partition, path));
             }
-            case "stat" -> json(exchange, 200, mount.stat(partition, path));
+            case "stat" -> ReadOnlyRoutes.json(exchange, 200, mount.stat(partition, path));
             case "search" -> {
                 expect(mount.stat(partition, path), FileInfo.FileType.DIRECTORY, path);
                 String name = query(exchange, "name");
@@ -109,7 +91,7 @@ public final class MountApi implements HttpHandler {
                     throw new IllegalArgumentException("query parameter name must not be empty");
                 }
                 int limit = Numbers.parse("query parameter limit", optionalQuery(exchange, "limit"), MAX_FOUND, 1, MAX_FOUND);
-                json(exchange, 200, mount.search(partition, path, name, limit));
+                ReadOnlyRoutes.json(exchange, 200, mount.search(partition, path, name, limit));
             }
             case "file" -> {
                 FileInfo info = expect(mount.stat(partition, path), FileInfo.FileType.FILE, path);
@@ -177,12 +159,5 @@ public final class MountApi implements HttpHandler {
             }
         }
         return null;
-    }
-
-    private static void json(HttpExchange exchange, int status, Object body) throws IOException {
-        byte[] json = Json.MAPPER.writeValueAsBytes(body);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, json.length);
-        exchange.getResponseBody().write(json);
     }
 }
