@@ -31,6 +31,7 @@ import org.bulwark.repository.VerifyReport;
 import org.bulwark.repository.crypto.KdfParams;
 import org.bulwark.repository.crypto.KeyFile;
 import org.bulwark.repository.destination.LocalDestination;
+import org.bulwark.repository.format.ObjectCodec;
 
 /**
  * The {@code bulwark-repo} command-line tool. Run without arguments for usage. Passphrases come
@@ -77,6 +78,9 @@ public final class RepositoryTool {
         System.out.flush();
         System.exit(code);
     }
+
+    /** Backups and restores of at least this much data warm the JIT up first ({@link ObjectCodec#warmUp}). */
+    private static final long WARM_UP_BYTES = 256L << 20;
 
     private static final Set<String> FLAGS = Set.of("--unencrypted", "--rescan", "--sparse", "--dry-run");
 
@@ -127,11 +131,18 @@ public final class RepositoryTool {
             out.println("added key " + id);
             return 0;
         }
+        if (cmd.equals("backup") && opts.containsKey("--image") && !opts.containsKey("--changed")
+                && Files.size(Path.of(opts.get("--image"))) >= WARM_UP_BYTES) {
+            ObjectCodec.warmUp(); // bulk data ahead: compile the crypto while the passphrase is derived
+        }
         try (Repository repo = Repository.open(dest, passphraseFor(dest))) {
             int code = switch (cmd) {
                 case "backup" -> backup(repo, progress);
                 case "restore" -> {
                     Backup b = repo.find(arg(1));
+                    if (b.logicalBytes() >= WARM_UP_BYTES) {
+                        ObjectCodec.warmUp();
+                    }
                     repo.restore(b, Path.of(arg(2)), new RestoreOptions(opts.get("--path"), flags.contains("--sparse"), progress));
                     progress.finish();
                     out.println("restored " + b.shortId() + " to " + arg(2));

@@ -11,6 +11,7 @@ import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
 import org.bulwark.repository.crypto.KeyMaterial;
 
 /**
@@ -51,6 +52,44 @@ public final class ObjectCodec {
 
     public boolean encrypted() {
         return key != null;
+    }
+
+    /**
+     * Runs AES-GCM and HMAC-SHA-256 on small throwaway inputs, on a background thread, so that the
+     * JIT compiles them (and their intrinsics) before bulk data arrives. In a fresh JVM the first
+     * 64 MiB otherwise go through them at 50–150 MiB/s instead of several GiB/s, about 0.75
+     * CPU-seconds; this costs about 0.25. Only worth it before gigabytes, in a short-lived process.
+     */
+    public static void warmUp() {
+        Thread t = new Thread(() -> {
+            try {
+                SecureRandom r = new SecureRandom();
+                byte[] k = new byte[32];
+                r.nextBytes(k);
+                SecretKeySpec aes = new SecretKeySpec(k, "AES");
+                Mac mac = Mac.getInstance("HmacSHA256");
+                mac.init(new SecretKeySpec(k, "HmacSHA256"));
+                Cipher c = newGcm();
+                byte[] in = new byte[4096];
+                byte[] sealed = new byte[in.length + TAG];
+                byte[] back = new byte[in.length];
+                byte[] nonce = new byte[NONCE];
+                for (int i = 0; i < 5000; i++) {
+                    nonce[0] = (byte) i;
+                    nonce[1] = (byte) (i >>> 8);
+                    c.init(Cipher.ENCRYPT_MODE, aes, new GCMParameterSpec(TAG * 8, nonce));
+                    int n = c.doFinal(in, 0, in.length, sealed, 0);
+                    c.init(Cipher.DECRYPT_MODE, aes, new GCMParameterSpec(TAG * 8, nonce));
+                    c.doFinal(sealed, 0, n, back, 0);
+                    mac.update(in);
+                    mac.doFinal();
+                }
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
+        }, "bulwark-jit-warm-up");
+        t.setDaemon(true);
+        t.start();
     }
 
     /** The id of a chunk: SHA-256 of the plaintext, or HMAC-SHA-256 under the id key. */
