@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -35,6 +34,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * KVM protection through SOAP with a CXF client: a real server on MariaDB, a real node enrolled
@@ -50,7 +50,8 @@ class SoapKvmTest {
     static final ServerExtension SERVER = ServerExtension.external().with("node.heartbeat", "PT0.3S");
     private static final String PASSPHRASE = "correct horse battery staple";
     private static BulwarkNode node;
-    private static Path dir;
+    @TempDir
+    static Path dir;
     private static BulwarkSoap soap;
     private static String admin;
     private static SoapHypervisor hypervisor;
@@ -62,7 +63,6 @@ class SoapKvmTest {
 
     @BeforeAll
     static void enrollNodeAndAddTheHypervisorThroughSoap() throws Exception {
-        dir = Files.createTempDirectory("bws");
         String enrollToken = "soap-node-token-0123456789";
         node = BulwarkNode.start(new NodeConfig(dir.resolve("node"), "soap-node", "127.0.0.1", 0, 2, enrollToken));
         String restAdmin = SERVER.server().adminToken();
@@ -89,14 +89,9 @@ class SoapKvmTest {
     }
 
     @AfterAll
-    static void stopNode() throws IOException {
+    static void stopNode() {
         if (node != null) {
             node.close();
-        }
-        if (dir != null) {
-            try (var paths = Files.walk(dir)) {
-                paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
         }
     }
 
