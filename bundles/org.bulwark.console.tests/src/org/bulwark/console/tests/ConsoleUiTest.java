@@ -40,6 +40,7 @@ import org.eclipse.e4.ui.model.application.ui.MUIElement;
 import org.eclipse.e4.ui.workbench.IModelResourceHandler;
 import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.swt.SWT;
+import org.eclipse.e4.ui.services.EContextService;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -580,6 +581,9 @@ class ConsoleUiTest {
         MainWindowBot main = MainWindowBot.waitFor(bot);
         main.nodes(); // the keyboard is in the main window
         int before = policyEditors().size();
+        IEclipseContext context = Workbench.context();
+        assertTrue(bot.sync(() -> context.getActiveLeaf().get(EContextService.class).getActiveContextIds())
+                .contains("org.eclipse.ui.contexts.window"), "the window's binding context is active");
 
         bot.shortcut(SWT.CTRL, 'n');
 
