@@ -21,10 +21,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
-import java.util.logging.SimpleFormatter;
 import org.bulwark.api.M365BackupRequest;
 import org.bulwark.api.M365BrowseRequest;
 import org.bulwark.api.M365RestoreRequest;
@@ -68,24 +64,8 @@ class M365FlowTest {
     private static final String PASSPHRASE = "m365 repository passphrase";
     @RegisterExtension
     static final ServerExtension SERVER = ServerExtension.external().with("node.heartbeat", "PT0.3S");
-    private static final List<String> LOG_LINES = Collections.synchronizedList(new ArrayList<>());
     private static final List<String> ANSWERS = Collections.synchronizedList(new ArrayList<>());
-    private static final Handler CAPTURE = new Handler() {
-        private final SimpleFormatter format = new SimpleFormatter();
-
-        @Override
-        public void publish(LogRecord record) {
-            LOG_LINES.add(format.format(record));
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    private static LogCapture logs;
     private static LocalGraphService graph;
     private static Path dir;
     private static BulwarkNode node;
@@ -98,7 +78,7 @@ class M365FlowTest {
 
     @BeforeAll
     static void start() throws IOException {
-        Logger.getLogger("").addHandler(CAPTURE);
+        logs = LogCapture.install();
         dir = Files.createTempDirectory("bulwark-m365-flow");
         graph = new LocalGraphService(TENANT, CLIENT, SECRET);
         alice = graph.addUser("alice@contoso.test");
@@ -125,7 +105,7 @@ class M365FlowTest {
 
     @AfterAll
     static void stop() throws IOException {
-        Logger.getLogger("").removeHandler(CAPTURE);
+        logs.close();
         if (node != null) {
             node.close();
         }
@@ -249,8 +229,8 @@ class M365FlowTest {
     /** The secret is in no API answer, no log line, nor in plain text in the tenant's row; the key file is private. */
     private static void assertSecretNowhere(String secret, UUID tenantId) throws Exception {
         ANSWERS.forEach(body -> assertFalse(body.contains(secret), "API answer with the secret: " + body));
-        assertTrue(LOG_LINES.size() > 10, "log lines were captured");
-        LOG_LINES.forEach(line -> assertFalse(line.contains(secret), "log line with the secret: " + line));
+        assertTrue(logs.lines().size() > 10, "log lines were captured");
+        logs.lines().forEach(line -> assertFalse(line.contains(secret), "log line with the secret: " + line));
         assertFalse(SERVER.server().stdout().contains(secret));
         if (tenantId != null) {
             try (Connection c = MariaDb.connect(SERVER.server().database());

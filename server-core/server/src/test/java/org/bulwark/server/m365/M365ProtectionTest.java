@@ -28,10 +28,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
-import java.util.logging.SimpleFormatter;
 import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -83,25 +79,9 @@ class M365ProtectionTest {
     private static final String PASSPHRASE = "m365 protection passphrase";
     @RegisterExtension
     static final ServerExtension SERVER = ServerExtension.external().with("node.heartbeat", "PT0.3S");
-    private static final List<String> LOG_LINES = Collections.synchronizedList(new ArrayList<>());
     private static final List<String> ANSWERS = Collections.synchronizedList(new ArrayList<>());
-    private static final Handler CAPTURE = new Handler() {
-        private final SimpleFormatter format = new SimpleFormatter();
-
-        @Override
-        public void publish(LogRecord record) {
-            LOG_LINES.add(format.format(record));
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
     private static final HttpClient CLIENT_HTTP = HttpClient.newHttpClient();
+    private static LogCapture logs;
     private static LocalGraphService graph;
     private static Path dir;
     private static BulwarkNode node;
@@ -120,7 +100,7 @@ class M365ProtectionTest {
 
     @BeforeAll
     static void start() throws IOException {
-        Logger.getLogger("").addHandler(CAPTURE);
+        logs = LogCapture.install();
         dir = Files.createTempDirectory("bulwark-m365-protect");
         graph = new LocalGraphService(TENANT, CLIENT, SECRET);
         alice = graph.addUser("alice@contoso.test");
@@ -164,7 +144,7 @@ class M365ProtectionTest {
 
     @AfterAll
     static void stop() throws IOException {
-        Logger.getLogger("").removeHandler(CAPTURE);
+        logs.close();
         if (node != null) {
             node.close();
         }
@@ -355,8 +335,8 @@ class M365ProtectionTest {
     private static void assertSecretsNowhere() {
         for (String secret : List.of(SECRET, PASSPHRASE)) {
             ANSWERS.forEach(body -> assertFalse(body.contains(secret), "API answer with a secret: " + body));
-            assertTrue(LOG_LINES.size() > 10, "log lines were captured");
-            LOG_LINES.forEach(line -> assertFalse(line.contains(secret), "log line with a secret: " + line));
+            assertTrue(logs.lines().size() > 10, "log lines were captured");
+            logs.lines().forEach(line -> assertFalse(line.contains(secret), "log line with a secret: " + line));
             assertFalse(SERVER.server().stdout().contains(secret));
         }
     }
