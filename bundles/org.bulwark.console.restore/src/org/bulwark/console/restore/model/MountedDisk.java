@@ -1,7 +1,9 @@
 package org.bulwark.console.restore.model;
 
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -27,6 +29,8 @@ public final class MountedDisk {
     public static final String FILE = "FILE";
     /** The most results a search asks for. */
     public static final int SEARCH_LIMIT = 1000;
+    /** How long the server may take to list a mount after its MOUNT succeeded. */
+    static final Duration RECORDED = Duration.ofSeconds(30);
 
     private final ConsoleSession session;
     private final Mount mount;
@@ -51,11 +55,18 @@ public final class MountedDisk {
             throw new ApiException(409, "MOUNT_" + task.state(), "Mounting " + point.vmName() + " " + task.state().name()
                     .toLowerCase(java.util.Locale.ROOT) + ": " + task.message());
         }
-        Mount mount = session.call(client -> client.resource(MountResource.class).list()).stream()
-                .filter(open -> point.id().equals(open.restorePointId()) && !before.contains(open.id()))
-                .findFirst().orElseThrow(() -> new ApiException(404, "MOUNT_GONE",
-                        "The mount of " + point.vmName() + " succeeded but is no longer open"));
-        return new MountedDisk(session, mount);
+        long deadline = System.nanoTime() + RECORDED.toNanos();
+        while (true) { // the server records the mount from the task's result just after the task ended
+            Optional<Mount> mount = session.call(client -> client.resource(MountResource.class).list()).stream()
+                    .filter(open -> point.id().equals(open.restorePointId()) && !before.contains(open.id())).findFirst();
+            if (mount.isPresent()) {
+                return new MountedDisk(session, mount.get());
+            }
+            if (System.nanoTime() > deadline || monitor.isCanceled()) {
+                throw new ApiException(404, "MOUNT_GONE", "The mount of " + point.vmName() + " succeeded but the server lists no such mount");
+            }
+            TaskWaiter.pause();
+        }
     }
 
     /** The mount as the server described it when it was opened. */
@@ -77,7 +88,8 @@ public final class MountedDisk {
     /** The bytes of a file, or a folder as a zip, streamed from the node; the caller closes the stream. */
     public InputStream open(int partition, MountEntry entry) {
         boolean folder = DIRECTORY.equals(entry.type());
-        return session.call(client -> Streams.get(client, folder ? Streams.ZIP : Streams.FILE, mount.id(), partition, entry.path()));
+        return session.call(client -> folder ? client.resource(MountResource.class).zip(mount.id(), partition, entry.path())
+                : client.resource(MountResource.class).file(mount.id(), partition, entry.path()));
     }
 
     /** Queues the UNMOUNT of this mount. */

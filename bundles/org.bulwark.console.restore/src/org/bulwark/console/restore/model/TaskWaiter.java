@@ -28,16 +28,29 @@ final class TaskWaiter {
                 throw new OperationCanceledException();
             }
             try {
-                Thread.sleep(POLL_MILLIS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                pause();
+            } catch (OperationCanceledException e) {
                 cancel(session, task);
-                throw new OperationCanceledException();
+                throw e;
             }
             Task current = task;
             task = session.call(client -> client.tasks().get(current.id()));
         }
         return task;
+    }
+
+    /**
+     * Waits one polling interval.
+     *
+     * @throws OperationCanceledException when the thread is interrupted
+     */
+    static void pause() {
+        try {
+            Thread.sleep(POLL_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new OperationCanceledException();
+        }
     }
 
     private static void cancel(ConsoleSession session, Task task) {
