@@ -86,6 +86,13 @@ public final class TenantProtection {
         LOG.info("m365 policy deleted id={} by={}", policyId, caller.username());
     }
 
+    /** Removes a tenant with its policies and their schedules (its restore point records go with it). */
+    public void removeTenant(Caller caller, UUID tenantId) {
+        tenants.tenant(tenantId);
+        store.policies().stream().filter(p -> p.tenant().equals(tenantId)).forEach(p -> store.deletePolicy(p.id()));
+        tenants.remove(caller, tenantId);
+    }
+
     /** Backs up the users the policy covers now: 409 when it is disabled or covers nobody (or nothing was discovered). */
     public Task run(Caller caller, UUID tenantId, UUID policyId) {
         StoredM365Policy policy = policy(tenantId, policyId);

@@ -49,7 +49,7 @@ public final class TenantEndpoint implements TenantResource {
 
     @Override
     public void remove(UUID id) {
-        tenants.remove(CallerPrincipal.of(security), id);
+        protection.removeTenant(CallerPrincipal.of(security), id);
     }
 
     @Override
