@@ -579,6 +579,7 @@ class ConsoleUiTest {
     @Order(16)
     void controlNOpensANewPolicyEditor() {
         MainWindowBot main = MainWindowBot.waitFor(bot);
+        main.waitForNoPopup();
         main.nodes(); // the keyboard is in the main window
         int before = policyEditors().size();
         IEclipseContext context = Workbench.context();

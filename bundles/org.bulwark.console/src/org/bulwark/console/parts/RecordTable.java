@@ -102,6 +102,7 @@ final class RecordTable<T> {
         if (!rows.equals(shown)) { // an unchanged answer leaves the widget alone
             Object selected = selected();
             shown = List.copyOf(rows);
+            viewer.getTable().deselectAll(); // a virtual table keeps selected indexes, not rows
             viewer.setInput(shown);
             viewer.setItemCount(shown.size());
             reselect(selected);

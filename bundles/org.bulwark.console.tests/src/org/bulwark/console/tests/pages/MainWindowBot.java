@@ -81,6 +81,13 @@ public record MainWindowBot(Bot bot, ShellBot shell) {
         return bot.shell(TaskNotifications.POPUP_TITLE).labelWithId(ConsoleIds.NOTIFICATION_POPUP).text();
     }
 
+    /** Waits until no notification popup shows (they close by themselves). */
+    public void waitForNoPopup() {
+        bot.waitUntil("the notification popup to close", () -> bot.sync(() -> java.util.Arrays.stream(
+                org.eclipse.swt.widgets.Display.getCurrent().getShells()).noneMatch(candidate -> !candidate.isDisposed()
+                        && candidate.isVisible() && TaskNotifications.POPUP_TITLE.equals(candidate.getText()))));
+    }
+
     public boolean isOpen() {
         return shell.isOpen();
     }

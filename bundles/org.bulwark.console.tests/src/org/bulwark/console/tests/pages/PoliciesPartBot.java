@@ -18,9 +18,12 @@ public record PoliciesPartBot(Bot bot, ShellBot shell) {
         return table().waitForRow("policy " + name, row -> name.equals(row.get("Name")));
     }
 
-    /** Clicks "New policy": an empty editor opens. */
+    /** Clicks "New policy" once the part shows, and waits for the empty editor. */
     public PolicyEditorBot newPolicy() {
+        bot.waitUntil("the Policies part to show", () -> table().isVisible());
         shell.toolItem("New policy").click();
-        return new PolicyEditorBot(bot, shell);
+        PolicyEditorBot editor = new PolicyEditorBot(bot, shell);
+        bot.waitUntil("the policy editor to open", () -> editor.text(ConsoleIds.POLICY_NAME).isVisible());
+        return editor;
     }
 }
