@@ -196,9 +196,12 @@ public final class Exporter {
         }
     }
 
-    /** Scratch folders of one machine start with this, so a successor finds those of a dead exporter. */
+    /**
+     * Scratch folders of one machine start with this (then a random number), so a successor finds
+     * those of a dead exporter; short, because the NBD socket inside must fit a unix socket path.
+     */
     private static String scratchPrefix(UUID uuid) {
-        return "export-" + uuid.toString().substring(0, 8) + "-";
+        return uuid.toString().substring(0, 8);
     }
 
     private UUID uuid(Domain domain) {
