@@ -14,6 +14,7 @@ public final class RestoreIds {
     public static final String TAG_FILE_BROWSER = "bulwark:fileBrowser";
 
     public static final String BROWSER_STATUS = "browser.status";
+    public static final String BROWSER_SHOWING = "browser.showing";
     public static final String BROWSER_PARTITIONS = "browser.partitions";
     public static final String BROWSER_FOLDERS = "browser.folders";
     public static final String BROWSER_ENTRIES = "browser.entries";

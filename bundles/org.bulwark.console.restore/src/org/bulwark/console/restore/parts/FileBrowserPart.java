@@ -66,7 +66,10 @@ public final class FileBrowserPart {
     private volatile boolean closed;
     private List<MountPartition> partitions = List.of();
     private int partition;
+    /** The folder whose entries the table shows (or will, once read); {@code null} while it shows search results. */
+    private FolderNode shown;
     private Label status;
+    private Label showing;
     private Combo partitionChoice;
     private Text search;
     private TreeViewer folders;
@@ -86,6 +89,8 @@ public final class FileBrowserPart {
         parent.setLayout(new GridLayout(1, false));
         status = mark(new Label(parent, SWT.WRAP), RestoreIds.BROWSER_STATUS);
         status.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        showing = mark(new Label(parent, SWT.NONE), RestoreIds.BROWSER_SHOWING);
+        showing.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         Composite bar = new Composite(parent, SWT.NONE);
         bar.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         bar.setLayout(new GridLayout(5, false));
@@ -236,7 +241,9 @@ public final class FileBrowserPart {
         partition = chosen.number();
         FolderNode root = FolderNode.root();
         folders.setInput(root);
+        folders.expandToLevel(root, 1); // reads / at once
         folders.setSelection(new StructuredSelection(root), true);
+        showFolder(root);
     }
 
     /** Reads a folder's entries from the server, once, and shows them where they belong. */
@@ -253,7 +260,11 @@ public final class FileBrowserPart {
                     node.loaded(read);
                     if (!folders.getTree().isDisposed()) {
                         folders.refresh(node);
-                        if (folders.getStructuredSelection().getFirstElement() == node) {
+                        if (node.parent() == null) {
+                            folders.expandToLevel(node, 1); // the root opens with its folders
+                        }
+                        if (shown == node) {
+                            folders.setSelection(new StructuredSelection(node), true);
                             showFolder(node);
                         }
                     }
@@ -268,14 +279,15 @@ public final class FileBrowserPart {
     }
 
     private void showFolder(FolderNode node) {
+        shown = node;
         if (!node.loaded()) {
             load(node);
             entries.setInput(List.of());
-            showStatus("Reading " + node.path() + "…");
+            showShowing("Reading " + node.path() + "…");
             return;
         }
         entries.setInput(node.entries());
-        showStatus(node.path() + ": " + count(node.entries().size(), "entry", "entries"));
+        showShowing(node.path() + ": " + count(node.entries().size(), "entry", "entries"));
     }
 
     /** Opens a sub-folder chosen in the table, in the tree. */
@@ -297,14 +309,15 @@ public final class FileBrowserPart {
             return;
         }
         int of = partition;
-        showStatus("Searching '" + namePart + "'…");
+        showShowing("Searching '" + namePart + "'…");
         ConsoleJob.of("Search '" + namePart + "'", monitor -> {
             try {
                 List<MountEntry> found = mounted.search(of, namePart);
                 ui.asyncExec(() -> {
                     if (!entries.getTable().isDisposed()) {
+                        shown = null;
                         entries.setInput(found);
-                        showStatus(count(found.size(), "entry", "entries") + " named like '" + namePart + "'"
+                        showShowing(count(found.size(), "entry", "entries") + " named like '" + namePart + "'"
                                 + (found.size() >= MountedDisk.SEARCH_LIMIT ? " (the first " + MountedDisk.SEARCH_LIMIT + ")" : "") + ".");
                     }
                 });
@@ -356,10 +369,20 @@ public final class FileBrowserPart {
                 })).schedule();
     }
 
+    /** Shows what happened to the mount (mounting, mounted, failures). */
     private void showStatus(String text) {
-        if (!status.isDisposed()) {
-            status.setText(text);
-            status.getParent().layout();
+        show(status, text);
+    }
+
+    /** Shows what the entries table holds (a folder, search results). */
+    private void showShowing(String text) {
+        show(showing, text);
+    }
+
+    private static void show(Label label, String text) {
+        if (!label.isDisposed()) {
+            label.setText(text);
+            label.getParent().layout();
         }
     }
 

@@ -25,6 +25,11 @@ public record FileBrowserPartBot(Bot bot, ShellBot shell, Widgets widgets) {
         return shell.labelWithId(RestoreIds.BROWSER_STATUS).text();
     }
 
+    /** What the entries table shows, e.g. {@code /docs: 1 entry}. */
+    public String showing() {
+        return shell.labelWithId(RestoreIds.BROWSER_SHOWING).text();
+    }
+
     /** Waits until the restore point is mounted and returns the status line. */
     public String waitUntilMounted() {
         bot.waitUntil("the restore point to be mounted", () -> status().startsWith("Mounted disk"), Bot.TIMEOUT.multipliedBy(3));

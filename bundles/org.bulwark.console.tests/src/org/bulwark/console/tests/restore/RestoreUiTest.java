@@ -160,7 +160,7 @@ class RestoreUiTest {
         assertEquals("/docs/" + LabVm.REPORT, report.get("Path"));
 
         browser.search("REPORT");
-        bot.waitUntil("the search to show its result", () -> browser.status().contains("named like 'REPORT'"));
+        bot.waitUntil("the search to show its result", () -> browser.showing().contains("named like 'REPORT'"));
         assertEquals(List.of("/docs/" + LabVm.REPORT), browser.entries().rows().stream().map(row -> row.get("Path")).toList(),
                 "the server searched the whole partition, ignoring case");
 
