@@ -358,7 +358,8 @@ class ConsoleUiTest {
         String expected = vms + " VM" + (vms == 1 ? "" : "s");
         bot.waitUntil("the inventory to count " + expected, () -> inventory.status().startsWith(expected));
         assertEquals(vms, inventory.table().rows().size());
-        inventory.filter().typeText("no VM is called like this");
+        main.waitForNoPopup();
+        inventory.filter().typeText("zzz-no-such-vm");
         bot.waitUntil("the filter to hide every VM", () -> inventory.table().rows().isEmpty());
         assertTrue(inventory.status().startsWith(expected), "the status line still counts every VM: " + inventory.status());
         main.screenshot(SCREENSHOTS.resolve("inventory.png"));

@@ -22,6 +22,7 @@ import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 
@@ -98,7 +99,12 @@ public final class TaskNotifications {
         Point size = popup.computeSize(360, SWT.DEFAULT);
         Rectangle area = window.getBounds();
         popup.setBounds(area.x + area.width - size.x - 16, area.y + area.height - size.y - 48, size.x, size.y);
+        Control typing = window.getDisplay().getFocusControl();
         popup.setVisible(true);
+        if (window.getDisplay().getActiveShell() == popup && typing != null && !typing.isDisposed()) {
+            typing.getShell().forceActive(); // without a window manager the new window takes the keyboard: give it back
+            typing.setFocus();
+        }
         Shell shown = popup;
         popup.getDisplay().timerExec(POPUP_MILLIS, () -> {
             if (!shown.isDisposed()) {
