@@ -97,7 +97,7 @@ public final class FileBrowserPart {
         new Label(bar, SWT.NONE).setText("Partition:");
         partitionChoice = mark(new Combo(bar, SWT.READ_ONLY), RestoreIds.BROWSER_PARTITIONS);
         partitionChoice.addListener(SWT.Selection, event -> choosePartition(partitionChoice.getSelectionIndex()));
-        search = mark(new Text(bar, SWT.SEARCH | SWT.ICON_SEARCH | SWT.ICON_CANCEL | SWT.BORDER), RestoreIds.BROWSER_SEARCH);
+        search = mark(new Text(bar, SWT.SINGLE | SWT.BORDER), RestoreIds.BROWSER_SEARCH); // GTK's search entry does not take posted key strokes
         search.setMessage("Search names in the partition (Enter)");
         search.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         search.addListener(SWT.DefaultSelection, event -> search(search.getText().strip()));
@@ -124,7 +124,7 @@ public final class FileBrowserPart {
         folders.setContentProvider(new ITreeContentProvider() {
             @Override
             public Object[] getElements(Object input) {
-                return input instanceof FolderNode root ? new Object[] {root} : new Object[0];
+                return input instanceof FolderNode[] roots ? roots : new Object[0];
             }
 
             @Override
@@ -240,7 +240,7 @@ public final class FileBrowserPart {
         }
         partition = chosen.number();
         FolderNode root = FolderNode.root();
-        folders.setInput(root);
+        folders.setInput(new FolderNode[] {root}); // the input is not the root: the viewer would take the root for the tree itself
         folders.expandToLevel(root, 1); // reads / at once
         folders.setSelection(new StructuredSelection(root), true);
         showFolder(root);
