@@ -182,7 +182,7 @@ final class LabVm implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        run(false, "virsh", "-c", URI, "undefine", name);
+        run(false, "virsh", "-c", URI, "undefine", "--checkpoints-metadata", "--snapshots-metadata", name); // backups leave checkpoints
         try (Stream<Path> paths = Files.walk(dir)) {
             paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         }
