@@ -18,6 +18,7 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -97,6 +98,11 @@ public final class Repository implements AutoCloseable {
      * @throws RepositoryException        when no key file opens with the passphrase
      */
     public static Repository open(Destination dest, char[] passphrase) throws IOException {
+        return open(dest, passphrase, UnlockCache.PROCESS);
+    }
+
+    /** Opens a repository, taking a key unlocked earlier with the same passphrase from {@code cache}. */
+    static Repository open(Destination dest, char[] passphrase, UnlockCache cache) throws IOException {
         RepositoryConfig config = readConfig(dest);
         if (!config.encrypted()) {
             return new Repository(dest, config, null);
@@ -105,14 +111,30 @@ public final class Repository implements AutoCloseable {
             throw new RepositoryException("repository " + dest.describe() + " is encrypted: a passphrase is needed");
         }
         List<String> keys = dest.list("keys");
+        Map<String, byte[]> keyFiles = new HashMap<>();
         for (String name : keys) {
-            KeyMaterial k = KeyFile.decode(dest.read(name)).unwrap(passphrase);
+            keyFiles.put(name, dest.read(name));
+        }
+        String repository = cacheName(dest, config);
+        byte[] fingerprint = UnlockCache.fingerprint(keyFiles);
+        KeyMaterial cached = cache.get(repository, fingerprint, passphrase);
+        if (cached != null && cached.matches(config.keyCheck())) {
+            return new Repository(dest, config, cached);
+        }
+        for (String name : keys) {
+            KeyMaterial k = KeyFile.decode(keyFiles.get(name)).unwrap(passphrase);
             if (k != null && k.matches(config.keyCheck())) {
+                cache.put(repository, fingerprint, passphrase, k);
                 return new Repository(dest, config, k);
             }
         }
         throw new RepositoryException("wrong passphrase: none of the " + keys.size() + " keys of " + dest.describe()
                 + " opens with it");
+    }
+
+    /** How {@link UnlockCache} tells repositories apart: their id and where they are. */
+    static String cacheName(Destination dest, RepositoryConfig config) {
+        return HexFormat.of().formatHex(config.repositoryId()) + "@" + dest.describe();
     }
 
     static RepositoryConfig readConfig(Destination dest) throws IOException {
@@ -171,6 +193,7 @@ public final class Repository implements AutoCloseable {
         }
         dest.delete(name);
         dest.flush();
+        UnlockCache.PROCESS.forget(cacheName(dest, config));
     }
 
     /** The repository key in printable form, to keep on paper or in a vault. Anyone holding it can read all data. */
