@@ -2,6 +2,7 @@ package org.bulwark.server.soap;
 
 import jakarta.jws.WebService;
 import java.lang.reflect.Method;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -9,6 +10,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import org.apache.cxf.Bus;
 import org.apache.cxf.jaxws.JaxWsServerFactoryBean;
+import org.apache.cxf.logging.FaultListener;
 import org.bulwark.api.ApiError;
 import org.bulwark.api.ApiException;
 import org.bulwark.api.BackupRequest;
@@ -126,6 +128,7 @@ public final class BulwarkSoapService implements BulwarkSoap {
         factory.setServiceClass(BulwarkSoap.class);
         factory.setServiceBean(this);
         factory.setAddress(root + Api.SOAP);
+        factory.setProperties(new HashMap<>(Map.of(FaultListener.class.getName(), new ClientFaults())));
         return factory.create();
     }
 

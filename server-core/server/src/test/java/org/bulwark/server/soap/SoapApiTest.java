@@ -11,7 +11,12 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.cxf.jaxws.JaxWsProxyFactoryBean;
@@ -87,6 +92,34 @@ class SoapApiTest {
 
     @Test
     void aMalformedEnvelopeIsAFaultAndTheServiceGoesOn() {
+        List<LogRecord> logged = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                logged.add(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger.getLogger("").addHandler(capture);
+        try {
+            sendBrokenEnvelopes();
+        } finally {
+            Logger.getLogger("").removeHandler(capture);
+        }
+        assertTrue(logged.stream().noneMatch(record -> record.getThrown() != null),
+                "a caller's broken XML is logged without a stack trace");
+        assertEquals(2, logged.stream().filter(record -> record.getMessage().startsWith("Refused a SOAP request")
+                && record.getLevel() == Level.INFO).count(), "one line per refused request");
+    }
+
+    private static void sendBrokenEnvelopes() {
         Http.Answer broken = SERVER.server().http().soap("""
                 <soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/" xmlns:b="urn:bulwark:soap:v1">
                   <soap:Body><b:login><username>admin</username></b:logn></soap:Body>""");
