@@ -2,6 +2,7 @@ package org.bulwark.node.kvm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -19,10 +20,13 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
+import org.bulwark.node.kvm.export.DiskExport;
+import org.bulwark.node.kvm.export.Extent;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.libvirt.Domain;
 import org.libvirt.LibvirtException;
@@ -32,16 +36,20 @@ import org.libvirt.LibvirtException;
  * and throw-away virtual machines without an operating system: {@code type='kvm'} where
  * {@code /dev/kvm} exists, TCG emulation otherwise, one qcow2 disk, an empty CD-ROM drive, user
  * networking, tags in the metadata. Tests are skipped, saying why, only when
- * {@code virsh -c qemu:///system version} fails. Machines are removed after each test.
+ * {@code virsh -c qemu:///system version} fails. Machines made in a test are removed after it; those
+ * made in {@code @BeforeAll} after the class, also when that {@code @BeforeAll} or a test failed.
  */
-public final class KvmLab implements BeforeAllCallback, AfterEachCallback, AfterAllCallback {
+public final class KvmLab implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback, AfterAllCallback {
     public static final String URI = Hypervisor.DEFAULT_URI;
     public static final long DISK_SIZE = 64L << 20;
     private static final int UNDEFINE_ALL_METADATA = 1 | 2 | 16;
 
     private Hypervisor hypervisor;
     private Path folder;
+    /** Machines of the running test, and those of the class (made outside any test). */
     private final List<String> machines = new ArrayList<>();
+    private final List<String> classMachines = new ArrayList<>();
+    private boolean inTest;
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
@@ -63,24 +71,21 @@ public final class KvmLab implements BeforeAllCallback, AfterEachCallback, After
     }
 
     @Override
+    public void beforeEach(ExtensionContext context) {
+        inTest = true;
+    }
+
+    @Override
     public void afterEach(ExtensionContext context) {
-        for (String name : machines) {
-            try {
-                Domain domain = hypervisor.connection().domainLookupByName(name);
-                if (domain.isActive() == 1) {
-                    domain.destroy();
-                }
-                domain.undefine(UNDEFINE_ALL_METADATA);
-            } catch (LibvirtException e) {
-                // already gone
-            }
-        }
-        machines.clear();
+        inTest = false;
+        remove(machines);
     }
 
     @Override
     public void afterAll(ExtensionContext context) throws IOException {
         if (hypervisor != null) {
+            remove(machines);
+            remove(classMachines);
             hypervisor.close();
         }
         if (folder != null) {
@@ -151,9 +156,25 @@ public final class KvmLab implements BeforeAllCallback, AfterEachCallback, After
         return name;
     }
 
-    /** Removes machine {@code name} after the test, like the ones this lab made. */
+    /** Removes machine {@code name} after the test (or, made in {@code @BeforeAll}, after the class), like the ones this lab made. */
     public void adopt(String name) {
-        machines.add(name);
+        (inTest ? machines : classMachines).add(name);
+    }
+
+    /** Stops and undefines {@code names} with their snapshot and checkpoint metadata; gone ones are skipped. */
+    private void remove(List<String> names) {
+        for (String name : names) {
+            try {
+                Domain domain = hypervisor.connection().domainLookupByName(name);
+                if (domain.isActive() == 1) {
+                    domain.destroy();
+                }
+                domain.undefine(UNDEFINE_ALL_METADATA);
+            } catch (LibvirtException e) {
+                // already gone
+            }
+        }
+        names.clear();
     }
 
     public Path disk(String vm) {
@@ -192,6 +213,23 @@ public final class KvmLab implements BeforeAllCallback, AfterEachCallback, After
         } finally {
             Files.deleteIfExists(raw);
         }
+    }
+
+    /**
+     * Copies the extents of an export into {@code image}, the raw bytes of the whole disk, as a
+     * restore lays a full (onto zeros) or an incremental (onto its parent) down.
+     */
+    public static byte[] apply(DiskExport disk, byte[] image) throws IOException {
+        for (Extent extent : disk.extents()) {
+            try (InputStream in = disk.source().open(extent)) {
+                in.readNBytes(image, Math.toIntExact(extent.offset()), Math.toIntExact(extent.length()));
+            }
+        }
+        return image;
+    }
+
+    public static String sha256(byte[] bytes) throws IOException {
+        return sha256(new ByteArrayInputStream(bytes));
     }
 
     public static String sha256(InputStream in) throws IOException {

@@ -24,7 +24,6 @@ import org.bulwark.node.kvm.xml.DiskDefinition;
 import org.bulwark.node.kvm.xml.DomainXml;
 import org.bulwark.node.kvm.xml.SafeXml;
 import org.libvirt.Domain;
-import org.libvirt.DomainCheckpoint;
 import org.libvirt.Error.ErrorNumber;
 import org.libvirt.LibvirtException;
 import org.slf4j.Logger;
@@ -64,7 +63,6 @@ import org.w3c.dom.NodeList;
 public final class Exporter {
     private static final Logger LOG = LoggerFactory.getLogger(Exporter.class);
     private static final int CHECKPOINT_CREATE_REDEFINE = 1;
-    private static final int CHECKPOINT_DELETE_METADATA_ONLY = 2;
     private static final String QCOW2 = "qcow2";
     private static final int JOB_NONE = 0;
 
@@ -74,6 +72,7 @@ public final class Exporter {
     private final Hypervisor hypervisor;
     private final Path scratchRoot;
     private final Path hostFolder;
+    private final Checkpoints checkpoints;
 
     /**
      * @param scratchRoot where scratch folders (NBD sockets, copy-before-write files) are made; keep
@@ -91,6 +90,7 @@ public final class Exporter {
         this.hypervisor = hypervisor;
         this.scratchRoot = scratchRoot;
         this.hostFolder = hostFolder;
+        this.checkpoints = new Checkpoints(hypervisor);
     }
 
     /**
@@ -183,7 +183,7 @@ public final class Exporter {
             if (checkpoints(domain).contains(pending.get())) {
                 dropCheckpoint(domain, disks, pending.get());
             } else if (!hypervisor.state(domain).isActive()) {
-                removeBitmaps(disks, pending.get());
+                Checkpoints.removeBitmaps(disks, pending.get());
             }
             claim.clearPending();
         }
@@ -237,9 +237,7 @@ public final class Exporter {
         Domain domain = hypervisor.domain(vm);
         try (Hypervisor.Lease lease = hypervisor.exclusive(domain);
                 ExportClaim claim = ExportClaim.acquire(hostFolder, uuid(domain), vm)) {
-            List<DiskDefinition> disks = DomainXml.parse(hypervisor.definition(domain)).disks().stream()
-                    .filter(DiskDefinition::isHardDisk).toList();
-            dropCheckpoint(domain, disks, name);
+            dropCheckpoint(domain, checkpoints.disks(domain), name);
         }
     }
 
@@ -390,35 +388,11 @@ public final class Exporter {
             }
             domain.checkpointCreateXML(checkpointXml(name, disks, true), CHECKPOINT_CREATE_REDEFINE);
         } catch (LibvirtException e) {
-            removeBitmaps(done, name);
+            Checkpoints.removeBitmaps(done, name);
             throw hypervisor.failure("register checkpoint " + name + " of " + name(domain), e);
         } catch (IOException | RuntimeException e) {
-            removeBitmaps(done, name);
+            Checkpoints.removeBitmaps(done, name);
             throw e;
-        }
-    }
-
-    private void dropCheckpoint(Domain domain, List<DiskDefinition> disks, String name) throws IOException {
-        try {
-            DomainCheckpoint checkpoint = domain.checkpointLookupByName(name);
-            if (hypervisor.state(domain).isActive()) {
-                checkpoint.delete(0);
-            } else {
-                removeBitmaps(disks, name);
-                checkpoint.delete(CHECKPOINT_DELETE_METADATA_ONLY);
-            }
-        } catch (LibvirtException e) {
-            throw hypervisor.failure("delete checkpoint " + name + " of " + name(domain), e);
-        }
-    }
-
-    private static void removeBitmaps(List<DiskDefinition> disks, String name) {
-        for (DiskDefinition disk : disks) {
-            try {
-                Command.run(List.of("qemu-img", "bitmap", "--remove", disk.source(), name));
-            } catch (IOException e) {
-                LOG.warn("cannot remove bitmap {} from {}: {}", name, disk.source(), e.getMessage());
-            }
         }
     }
 
@@ -471,11 +445,11 @@ public final class Exporter {
     }
 
     private List<String> checkpoints(Domain domain) {
-        try {
-            return List.of(domain.checkpointListNames(0));
-        } catch (LibvirtException e) {
-            throw hypervisor.failure("list the checkpoints of " + name(domain), e);
-        }
+        return checkpoints.names(domain);
+    }
+
+    private void dropCheckpoint(Domain domain, List<DiskDefinition> disks, String name) {
+        checkpoints.drop(domain, disks, name);
     }
 
     private static String backupXml(List<DiskDefinition> disks, Optional<String> since, Path scratch, String attempt) {
@@ -509,11 +483,7 @@ public final class Exporter {
     }
 
     private static String name(Domain domain) {
-        try {
-            return domain.getName();
-        } catch (LibvirtException e) {
-            return "?";
-        }
+        return Checkpoints.name(domain);
     }
 
     /** Deletes the scratch folder; files that libvirt removes meanwhile (its NBD socket) are no error. */

@@ -9,23 +9,35 @@ import java.util.Map;
 import java.util.Optional;
 import org.bulwark.node.kvm.Hypervisor;
 import org.bulwark.node.kvm.ObjectNames;
+import org.bulwark.node.kvm.export.Checkpoints;
 import org.bulwark.node.kvm.xml.SafeXml;
 import org.libvirt.Domain;
 import org.libvirt.DomainSnapshot;
 import org.libvirt.LibvirtException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.w3c.dom.Element;
 
 /**
  * Persisted hypervisor snapshots: libvirt's internal qcow2 snapshots (disks, and memory of a
- * running machine), kept in the images and in libvirt's metadata. libvirt 9.0 refuses snapshots of
- * a <em>shut-off</em> machine that has backup checkpoints ("cannot perform block operations while
- * checkpoint exists"); running machines are fine. Serialized with exports of the same machine.
+ * running machine), kept in the images and in libvirt's metadata. Serialized with exports of the
+ * same machine in this process.
+ *
+ * <p>Machines that are also backed up incrementally: taking and deleting snapshots keeps their
+ * backup checkpoints valid (a shut-off machine's checkpoint metadata is set aside while libvirt takes
+ * the snapshot, which it would refuse otherwise); reverting drops every checkpoint, since the revert
+ * rewrites blocks no dirty bitmap records (and QEMU refuses it while bitmaps exist), so the next
+ * backup is a full and says why. See {@link Checkpoints}.
  */
 public final class Snapshots {
+    private static final Logger LOG = LoggerFactory.getLogger(Snapshots.class);
     private final Hypervisor hypervisor;
+
+    private final Checkpoints checkpoints;
 
     public Snapshots(Hypervisor hypervisor) {
         this.hypervisor = hypervisor;
+        this.checkpoints = new Checkpoints(hypervisor);
     }
 
     /** Takes snapshot {@code name} of {@code vm}. */
@@ -35,7 +47,12 @@ public final class Snapshots {
         try (Hypervisor.Lease lease = hypervisor.exclusive(domain)) {
             String xml = "<domainsnapshot><name>" + SafeXml.escape(name) + "</name><description>"
                     + SafeXml.escape(description) + "</description></domainsnapshot>";
-            return parse(domain.snapshotCreateXML(xml, 0).getXMLDesc());
+            if (hypervisor.state(domain).isActive() || checkpoints.names(domain).isEmpty()) {
+                return parse(domain.snapshotCreateXML(xml, 0).getXMLDesc());
+            }
+            try (Checkpoints.SetAside aside = checkpoints.setAside(domain)) {
+                return parse(domain.snapshotCreateXML(xml, 0).getXMLDesc());
+            }
         } catch (LibvirtException e) {
             throw hypervisor.failure("take snapshot " + name + " of " + vm, e);
         }
@@ -72,11 +89,23 @@ public final class Snapshots {
         }
     }
 
-    /** Returns {@code vm} to snapshot {@code name}: disks, and memory and run state if it has them. */
-    public void revert(String vm, String name) throws InterruptedException {
+    /**
+     * Returns {@code vm} to snapshot {@code name}: disks, and memory and run state if it has them.
+     * The machine's backup checkpoints are dropped first (the next backup is a full).
+     *
+     * @return the names of the checkpoints dropped
+     */
+    public List<String> revert(String vm, String name) throws InterruptedException {
         Domain domain = hypervisor.domain(vm);
         try (Hypervisor.Lease lease = hypervisor.exclusive(domain)) {
-            domain.revertToSnapshot(lookup(domain, vm, name));
+            DomainSnapshot snapshot = lookup(domain, vm, name);
+            List<String> dropped = checkpoints.dropAll(domain);
+            if (!dropped.isEmpty()) {
+                LOG.warn("reverting {} to snapshot {}: backup checkpoints {} dropped, the next backup is a full",
+                        vm, name, dropped);
+            }
+            domain.revertToSnapshot(snapshot);
+            return dropped;
         } catch (LibvirtException e) {
             throw hypervisor.failure("revert " + vm + " to snapshot " + name, e);
         }

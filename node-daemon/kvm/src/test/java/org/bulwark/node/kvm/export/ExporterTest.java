@@ -219,13 +219,7 @@ class ExporterTest {
 
     /** The disk's raw image as Store would rebuild it from a full export: extents read, the rest zeros. */
     static InputStream assemble(DiskExport disk) throws IOException {
-        byte[] image = new byte[Math.toIntExact(disk.size())];
-        for (Extent extent : disk.extents()) {
-            try (InputStream in = disk.source().open(extent)) {
-                in.readNBytes(image, Math.toIntExact(extent.offset()), Math.toIntExact(extent.length()));
-            }
-        }
-        return new ByteArrayInputStream(image);
+        return new ByteArrayInputStream(KvmLab.apply(disk, new byte[Math.toIntExact(disk.size())]));
     }
 
     private static void assertPattern(DiskExport disk, Extent extent, byte pattern) throws IOException {

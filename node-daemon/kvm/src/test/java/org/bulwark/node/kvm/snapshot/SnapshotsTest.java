@@ -11,10 +11,17 @@ import org.bulwark.node.kvm.HypervisorException;
 import org.bulwark.node.kvm.KvmLab;
 import org.bulwark.node.kvm.UnknownVmException;
 import org.bulwark.node.kvm.VmState;
+import org.bulwark.node.kvm.export.DiskExport;
+import org.bulwark.node.kvm.export.Export;
+import org.bulwark.node.kvm.export.ExportKind;
+import org.bulwark.node.kvm.export.ExportRequest;
+import org.bulwark.node.kvm.export.Exporter;
+import org.bulwark.node.kvm.export.Extent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class SnapshotsTest {
+    private static final long MIB = 1 << 20;
     @RegisterExtension
     static final KvmLab LAB = new KvmLab();
 
@@ -45,18 +52,87 @@ class SnapshotsTest {
     }
 
     @Test
-    void snapshotOfRunningMachineRevertsToARunningMachine() throws Exception {
+    void stoppedBackedUpMachineKeepsItsIncrementalChainThroughSnapshotAndRetentionAndFallsBackToAFullAfterRevert()
+            throws Exception {
         Snapshots snapshots = new Snapshots(LAB.hypervisor());
-        String vm = LAB.startVm();
-        Snapshot taken = snapshots.create(vm, "live", "with memory");
-        assertEquals("running", taken.state());
-        LAB.stop(vm);
-        assertEquals(VmState.SHUT_OFF, LAB.hypervisor().describe(vm).state());
+        Exporter exporter = new Exporter(LAB.hypervisor(), LAB.folder().resolve("scratch"));
+        String vm = LAB.defineVm();
+        String original = LAB.rawSha256(LAB.disk(vm));
+        Backup full = backUp(exporter, ExportRequest.full(vm), null);
 
-        snapshots.revert(vm, "live");
-        assertEquals(VmState.RUNNING, LAB.hypervisor().describe(vm).state(), "memory state restored: running again");
+        assertEquals("shutoff", snapshots.create(vm, "before-change", "").state(),
+                "libvirt refuses this while checkpoint metadata exists: it is set aside meanwhile");
+        assertEquals(List.of(full.checkpoint), exporter.checkpoints(vm), "the checkpoint is back");
+        LAB.writePattern(vm, 0xcd, 4 * MIB, 2 * MIB);
+        Backup incremental = backUp(exporter, ExportRequest.incremental(vm, full.checkpoint), full.image);
+        assertEquals(List.of(new Extent(4 * MIB, 2 * MIB)), incremental.extents, "exactly the change");
+        assertEquals(LAB.rawSha256(LAB.disk(vm)), KvmLab.sha256(incremental.image), "restored bytes equal the disk");
+
+        assertEquals(List.of(full.checkpoint, incremental.checkpoint).stream().sorted().toList(),
+                snapshots.revert(vm, "before-change").stream().sorted().toList(),
+                "the revert drops the checkpoints");
+        assertEquals(original, LAB.rawSha256(LAB.disk(vm)));
+        assertEquals(List.of(), exporter.checkpoints(vm));
+        Backup afterRevert = backUp(exporter, ExportRequest.incremental(vm, incremental.checkpoint), null);
+        assertEquals(ExportKind.FULL, afterRevert.kind);
+        assertTrue(afterRevert.fallback.contains("checkpoint " + incremental.checkpoint + " does not exist"),
+                afterRevert.fallback);
+        assertEquals(original, KvmLab.sha256(afterRevert.image));
+
+        snapshots.delete(vm, "before-change");
+        assertEquals(List.of(), snapshots.list(vm), "retention removed the snapshot");
+        LAB.writePattern(vm, 0xef, 8 * MIB, MIB);
+        Backup next = backUp(exporter, ExportRequest.incremental(vm, afterRevert.checkpoint), afterRevert.image);
+        assertEquals(List.of(new Extent(8 * MIB, MIB)), next.extents);
+        assertEquals(LAB.rawSha256(LAB.disk(vm)), KvmLab.sha256(next.image));
+    }
+
+    @Test
+    void runningBackedUpMachineKeepsItsIncrementalChainThroughSnapshotAndRetentionAndFallsBackToAFullAfterRevert()
+            throws Exception {
+        Snapshots snapshots = new Snapshots(LAB.hypervisor());
+        Exporter exporter = new Exporter(LAB.hypervisor(), LAB.folder().resolve("scratch"));
+        String vm = LAB.startVm();
+        String original = LAB.rawSha256(LAB.disk(vm));
+        Backup full = backUp(exporter, ExportRequest.full(vm), null);
+        assertEquals("running", snapshots.create(vm, "live", "with memory").state());
+        LAB.stop(vm);
+        LAB.writePattern(vm, 0xcd, 4 * MIB, 2 * MIB);
+        LAB.start(vm);
+        Backup incremental = backUp(exporter, ExportRequest.incremental(vm, full.checkpoint), full.image);
+        assertTrue(incremental.live);
+        assertEquals(List.of(new Extent(4 * MIB, 2 * MIB)), incremental.extents, "exactly the change");
+        assertEquals(LAB.rawSha256(LAB.disk(vm)), KvmLab.sha256(incremental.image), "restored bytes equal the disk");
+
+        assertEquals(2, snapshots.revert(vm, "live").size(), "QEMU reverts only without dirty bitmaps");
+        assertEquals(VmState.RUNNING, LAB.hypervisor().describe(vm).state(), "memory state restored: running");
+        assertEquals(original, LAB.rawSha256(LAB.disk(vm)), "the disk is back as it was");
+        Backup afterRevert = backUp(exporter, ExportRequest.incremental(vm, incremental.checkpoint), null);
+        assertEquals(ExportKind.FULL, afterRevert.kind, afterRevert.fallback);
+        assertEquals(original, KvmLab.sha256(afterRevert.image));
+
         snapshots.delete(vm, "live");
-        assertEquals(List.of(), snapshots.list(vm));
+        assertEquals(List.of(), snapshots.list(vm), "retention removed the snapshot");
+        Backup unchanged = backUp(exporter, ExportRequest.incremental(vm, afterRevert.checkpoint), afterRevert.image);
+        assertEquals(ExportKind.INCREMENTAL, unchanged.kind);
+        assertEquals(List.of(), unchanged.extents, "deleting the snapshot changed no block");
+    }
+
+    /** One committed export laid onto {@code parent} (a copy of it; zeros for a full). */
+    private record Backup(ExportKind kind, String checkpoint, String fallback, boolean live, List<Extent> extents,
+            byte[] image) {
+    }
+
+    private static Backup backUp(Exporter exporter, ExportRequest request, byte[] parent) throws Exception {
+        try (Export export = exporter.begin(request)) {
+            DiskExport disk = export.disks().getFirst();
+            byte[] image = parent == null || export.kind() == ExportKind.FULL ? new byte[Math.toIntExact(disk.size())]
+                    : parent.clone();
+            KvmLab.apply(disk, image);
+            export.commit();
+            return new Backup(export.kind(), export.checkpoint().orElseThrow(), export.fallbackReason().orElse(""),
+                    export.live(), disk.extents(), image);
+        }
     }
 
     @Test
