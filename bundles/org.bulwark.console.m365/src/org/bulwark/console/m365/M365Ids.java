@@ -8,6 +8,9 @@ public final class M365Ids {
     public static final String PART_TENANTS = "org.bulwark.console.m365.part.tenants";
     public static final String PART_POLICIES = "org.bulwark.console.m365.part.policies";
     public static final String PART_BROWSER = "org.bulwark.console.m365.part.browser";
+    /** The command that brings one of the parts above to the front, and its parameter naming the part. */
+    public static final String COMMAND_SHOW_PART = "org.bulwark.console.m365.command.showPart";
+    public static final String COMMAND_SHOW_PART_PARAMETER = "org.bulwark.console.m365.command.showPart.part";
 
     public static final String TENANT_ID = "m365.tenant.tenantId";
     public static final String TENANT_CLIENT = "m365.tenant.clientId";

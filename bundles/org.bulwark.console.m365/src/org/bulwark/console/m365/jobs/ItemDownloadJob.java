@@ -3,6 +3,7 @@ package org.bulwark.console.m365.jobs;
 import java.io.IOException;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.bulwark.api.ApiException;
 import org.bulwark.api.M365Item;
 import org.bulwark.console.jobs.ConsoleJob;
@@ -39,7 +40,9 @@ public final class ItemDownloadJob extends ConsoleJob {
         monitor.beginTask(getName(), ItemDownloader.work(items));
         try {
             Outcome outcome = downloader.download(items, monitor);
-            told.accept(getName() + ": " + outcome.summary());
+            told.accept(getName() + ": " + outcome.summary() + (outcome.written().isEmpty() ? "" : " ("
+                    + outcome.written().stream().map(path -> path.getFileName().toString()).collect(Collectors.joining(", "))
+                    + ")"));
             return Status.OK_STATUS;
         } catch (OperationCanceledException e) {
             told.accept(getName() + ": cancelled (complete files stay, nothing half written)");
