@@ -27,5 +27,7 @@ public enum TaskType {
     /** Restore Microsoft 365 messages or drive items into a new "Restored <date>" folder of the original or another user. */
     M365_RESTORE,
     /** List a Microsoft 365 backup: restore points, mailboxes, drives, teams, folders, messages, files, or search them. */
-    M365_BROWSE
+    M365_BROWSE,
+    /** Forget expired Microsoft 365 restore points of a tenant in a repository and free the item versions only they saw. */
+    M365_PRUNE
 }

@@ -113,11 +113,16 @@ public final class MetadataDb implements AutoCloseable {
                     e.finished(), e.complete() ? 1 : 0, e.items(), e.bytes(), e.id());
             case MetaRecord.Owner o -> update("INSERT OR REPLACE INTO owner(id, kind, name) VALUES(?, ?, ?)", o.id(), o.kind(), o.name());
             case MetaRecord.Blob b -> update("INSERT OR IGNORE INTO blob(hash, size, backup, path, pos) VALUES(?, ?, ?, ?, ?)",
-                    b.hash(), b.size(), backupId, b.path(), b.pos());
+                    b.hash(), b.size(), b.backup() != null ? b.backup() : backupId, b.path(), b.pos());
             case MetaRecord.Item i -> {
                 ItemVersion v = i.version();
                 update("INSERT OR REPLACE INTO item VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", v.owner(), v.kind(), v.id(), v.run(),
                         v.parent(), v.name(), v.sender(), v.modified(), v.size(), v.change(), v.recipe(), v.deleted() ? 1 : 0);
+            }
+            case MetaRecord.Reset ignored -> {
+                for (String table : new String[]{"run", "owner", "blob", "item", "delta"}) {
+                    update("DELETE FROM " + table);
+                }
             }
             case MetaRecord.Delta d -> {
                 if (d.link() == null) {
@@ -175,6 +180,33 @@ public final class MetadataDb implements AutoCloseable {
         query("SELECT backup, path, pos, size FROM blob WHERE hash = ?",
                 rs -> out.add(new BlobLocation(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4))), hash);
         return out.isEmpty() ? null : out.getFirst();
+    }
+
+    /** A stored blob and where it is. */
+    public record StoredBlob(String hash, BlobLocation location) {
+    }
+
+    /** Every stored blob. */
+    public synchronized List<StoredBlob> blobs() throws IOException {
+        List<StoredBlob> out = new ArrayList<>();
+        query("SELECT hash, backup, path, pos, size FROM blob ORDER BY backup, path, pos", rs -> out.add(new StoredBlob(rs.getString(1),
+                new BlobLocation(rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5)))));
+        return out;
+    }
+
+    /** Every item version, tombstones included, by owner, kind, id and run. */
+    public synchronized List<ItemVersion> versions() throws IOException {
+        List<ItemVersion> out = new ArrayList<>();
+        query("SELECT * FROM item ORDER BY owner, kind, id, run", rs -> out.add(version(rs)));
+        return out;
+    }
+
+    /** Every delta link. */
+    public synchronized List<MetaRecord.Delta> deltaLinks() throws IOException {
+        List<MetaRecord.Delta> out = new ArrayList<>();
+        query("SELECT owner, scope, link FROM delta ORDER BY owner, scope",
+                rs -> out.add(new MetaRecord.Delta(rs.getString(1), rs.getString(2), rs.getString(3))));
+        return out;
     }
 
     public synchronized long blobCount() throws IOException {

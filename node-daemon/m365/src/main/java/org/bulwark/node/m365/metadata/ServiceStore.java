@@ -3,6 +3,9 @@ package org.bulwark.node.m365.metadata;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.bulwark.repository.Backup;
 import org.bulwark.repository.BackupOptions;
+import org.bulwark.repository.CatalogEntry;
+import org.bulwark.repository.ProgressListener;
+import org.bulwark.repository.PruneReport;
 import org.bulwark.repository.Repository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +28,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -101,7 +106,7 @@ public final class ServiceStore implements AutoCloseable {
      */
     public static ServiceStore open(Repository repo, Path metadataHome, Path workDir, String tenantId, Service service,
                                     BatchLimits batch) throws IOException {
-        Path published = metadataHome.resolve(tenantId).resolve(service.key() + ".sqlite");
+        Path published = published(metadataHome, tenantId, service);
         Path work = workDir.resolve(tenantId).resolve(service.key());
         Files.createDirectories(work);
         Path dbFile = work.resolve(service.key() + ".sqlite");
@@ -114,7 +119,7 @@ public final class ServiceStore implements AutoCloseable {
         Path staging = work.resolve("staging");
         deleteTree(staging);
         deleteTree(work.resolve("incoming"));
-        ServiceStore store = new ServiceStore(repo, "m365/" + tenantId + "/" + service.key(), MetadataDb.open(dbFile),
+        ServiceStore store = new ServiceStore(repo, label(tenantId, service), MetadataDb.open(dbFile),
                 published, staging, batch.bytes(), batch.records());
         int replayed = store.catchUp();
         if (replayed > 0) {
@@ -122,6 +127,16 @@ public final class ServiceStore implements AutoCloseable {
             store.db.publish(published);
         }
         return store;
+    }
+
+    /** Where the database of a tenant's service is published on the destination. */
+    public static Path published(Path metadataHome, String tenantId, Service service) {
+        return metadataHome.resolve(tenantId).resolve(service.key() + ".sqlite");
+    }
+
+    /** The repository label of a tenant's service batches. */
+    public static String label(String tenantId, Service service) {
+        return "m365/" + tenantId + "/" + service.key();
     }
 
     /** How large a batch may grow before it is stored. */
@@ -321,6 +336,121 @@ public final class ServiceStore implements AutoCloseable {
         pendingItems.clear();
         pendingBytes = 0;
         deleteTree(staging);
+    }
+
+    /**
+     * What version pruning did to one service.
+     *
+     * @param service          the repository label of the service
+     * @param runsForgotten    restore points removed from the metadata
+     * @param versionsRemoved  item versions and tombstones no kept restore point sees any more
+     * @param blobsRemoved     content no kept version refers to
+     * @param batchesRemoved   repository backups removed (their content still needed was stored again first)
+     * @param chunks           chunks no remaining backup references, moved to the recycle bin
+     * @param bytesRecycled    their stored size
+     */
+    public record PruneResult(String service, List<Long> runsForgotten, long versionsRemoved, long blobsRemoved,
+                              int batchesRemoved, long chunks, long bytesRecycled) {
+    }
+
+    /**
+     * Forgets restore points and frees what only they needed. The versions the remaining restore
+     * points (and the current state) see are kept ({@link KeptVersions}); the batches that hold
+     * content no kept version refers to are replaced: the content still needed is stored again,
+     * together with the whole remaining metadata (after a {@link MetaRecord.Reset}), as one new batch,
+     * which is applied and published like any other; then the replaced batches and those whose records
+     * the new one supersedes (none of their content is needed) are removed from the repository,
+     * which recycles the chunks no other backup references. A crash before the removal leaves
+     * batches that the next prune removes; before the new batch is stored, nothing has changed.
+     * Nothing is written when nothing is to be forgotten.
+     *
+     * @param forget run ids (restore points) to forget; ids this service does not have are ignored
+     */
+    public synchronized PruneResult prune(Set<Long> forget) throws IOException {
+        flush();
+        List<MetadataDb.Run> runs = db.runs();
+        List<Long> forgotten = runs.stream().map(MetadataDb.Run::id).filter(forget::contains).toList();
+        long[] kept = runs.stream().mapToLong(MetadataDb.Run::id).filter(id -> !forget.contains(id)).toArray();
+        List<ItemVersion> versions = db.versions();
+        List<ItemVersion> keptVersions = KeptVersions.select(versions, kept);
+        Set<String> live = new HashSet<>();
+        keptVersions.forEach(v -> live.addAll(v.blobs()));
+        List<MetadataDb.StoredBlob> blobs = db.blobs();
+        Map<String, Long> liveBytes = new HashMap<>();
+        for (MetadataDb.StoredBlob b : blobs) {
+            if (live.contains(b.hash())) {
+                liveBytes.merge(b.location().backup(), b.location().size(), Long::sum);
+            }
+        }
+        Set<String> replaced = new LinkedHashSet<>();
+        Set<String> superseded = new LinkedHashSet<>();
+        for (Backup b : repo.list()) {
+            if (!b.label().equals(label)) {
+                continue;
+            }
+            long content = b.entries().stream().filter(e -> e.type().hasContent() && !e.path().equals(RECORDS))
+                    .mapToLong(CatalogEntry::size).sum();
+            long needed = liveBytes.getOrDefault(b.id(), 0L);
+            if (content > needed) {
+                replaced.add(b.id());
+            } else if (needed == 0) {
+                superseded.add(b.id());
+            }
+        }
+        long removedVersions = versions.size() - keptVersions.size();
+        long removedBlobs = blobs.stream().filter(b -> !live.contains(b.hash())).count();
+        if (forgotten.isEmpty() && removedVersions == 0 && replaced.isEmpty()) {
+            return new PruneResult(label, List.of(), 0, 0, 0, 0, 0);
+        }
+        pending.add(new MetaRecord.Reset(System.currentTimeMillis()));
+        for (MetadataDb.Run r : runs) {
+            if (!forget.contains(r.id())) {
+                pending.add(new MetaRecord.RunStarted(r.id()));
+                pending.add(new MetaRecord.RunEnded(r.id(), r.finished(), r.complete(), r.items(), r.bytes()));
+            }
+        }
+        db.owners().forEach(o -> pending.add(new MetaRecord.Owner(o.id(), o.kind(), o.name())));
+        for (MetadataDb.StoredBlob b : blobs) {
+            if (!live.contains(b.hash())) {
+                continue;
+            }
+            MetadataDb.BlobLocation at = b.location();
+            if (replaced.contains(at.backup())) {
+                storeAgain(b.hash(), at.size());
+            } else {
+                pending.add(new MetaRecord.Blob(b.hash(), at.size(), at.path(), at.pos(), at.backup()));
+            }
+        }
+        keptVersions.forEach(v -> pending.add(new MetaRecord.Item(v)));
+        pending.addAll(db.deltaLinks());
+        flush();
+        Set<String> removed = new LinkedHashSet<>(replaced);
+        removed.addAll(superseded);
+        removed.forEach(backups::remove);
+        long chunks = 0;
+        long recycled = 0;
+        if (!removed.isEmpty()) {
+            PruneReport report = repo.forget(removed, ProgressListener.NONE);
+            chunks = report.chunks();
+            recycled = report.bytes();
+        }
+        LOG.info("{}: forgot restore points {}, {} item versions, {} blobs, {} repository backups; {} chunks ({} bytes) recycled",
+                label, forgotten, removedVersions, removedBlobs, removed.size(), chunks, recycled);
+        return new PruneResult(label, forgotten, removedVersions, removedBlobs, removed.size(), chunks, recycled);
+    }
+
+    /** Stages a stored blob again, into the batch being written. */
+    private void storeAgain(String hash, long size) throws IOException {
+        try (InputStream in = openBlob(hash)) {
+            if (size < PACK_BELOW) {
+                appendToPack(hash, in.readAllBytes());
+            } else {
+                Path f = blobPath(hash);
+                Files.createDirectories(f.getParent());
+                Files.copy(in, f, StandardCopyOption.REPLACE_EXISTING);
+                addBlob(hash, size, BLOBS + hash, 0);
+            }
+        }
     }
 
     /** Reads a stored blob. */
