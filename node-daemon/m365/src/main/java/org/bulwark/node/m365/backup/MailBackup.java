@@ -57,11 +57,7 @@ final class MailBackup extends ServiceBackup {
     }
 
     private void folderRemoved(String user, String folderId) throws IOException {
-        tombstone(user, Kinds.MAIL_FOLDER, folderId, null);
-        for (ItemVersion m : store.liveUnder(user, Kinds.MESSAGE, folderId)) {
-            tombstone(user, Kinds.MESSAGE, m.id(), folderId);
-        }
-        store.record(new MetaRecord.Delta(user, "messages:" + folderId, null));
+        containerRemoved(user, Kinds.MAIL_FOLDER, folderId, Kinds.MESSAGE, "messages");
     }
 
     private void messages(String user, String folderId) throws IOException {

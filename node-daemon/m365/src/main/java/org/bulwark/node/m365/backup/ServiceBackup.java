@@ -1,14 +1,17 @@
 package org.bulwark.node.m365.backup;
 
+import com.microsoft.kiota.serialization.KiotaJsonSerialization;
+import com.microsoft.kiota.serialization.Parsable;
 import org.bulwark.node.m365.metadata.ItemVersion;
 import org.bulwark.node.m365.metadata.MetaRecord;
 import org.bulwark.node.m365.metadata.ServiceStore;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.Set;
 
-/** What the backups of mail, files and teams share: the run, its store and counters, and versioning. */
+/** What the backups of mail, files, teams, calendars and contacts share: the run, its store and counters, and versioning. */
 abstract class ServiceBackup {
 
     protected final long run;
@@ -78,6 +81,26 @@ abstract class ServiceBackup {
                 counters.deleted();
             }
         }
+    }
+
+    /**
+     * A container (mail folder, contact folder, calendar) is gone: tombstones it and the items of a kind under it,
+     * and forgets the delta link of its items ({@code <itemScope>:<id>}).
+     */
+    protected void containerRemoved(String owner, String containerKind, String id, String itemKind, String itemScope)
+            throws IOException {
+        tombstone(owner, containerKind, id, null);
+        for (ItemVersion v : store.liveUnder(owner, itemKind, id)) {
+            tombstone(owner, itemKind, v.id(), id);
+        }
+        store.record(new MetaRecord.Delta(owner, itemScope + ":" + id, null));
+    }
+
+    /** Stores a Graph object's JSON (as the SDK read it) as the content of an item version. */
+    protected void storedJson(Parsable graphObject, String owner, String kind, String id,
+                              String parent, String name, String sender, long modified, String change) throws IOException {
+        byte[] json = KiotaJsonSerialization.serializeAsString(graphObject).getBytes(StandardCharsets.UTF_8);
+        stored(new ItemVersion(owner, kind, id, run, parent, name, sender, modified, json.length, change, store.putBlob(json), false));
     }
 
     protected static long millis(OffsetDateTime t) {

@@ -32,8 +32,8 @@ import java.util.concurrent.Future;
 import java.util.function.Predicate;
 
 /**
- * One backup run of a tenant into a repository: discovers mailboxes, drives and teams, then backs
- * them up service by service, at most {@link Options#parallelism()} owners at a time (bounded
+ * One backup run of a tenant into a repository: discovers mailboxes (with their calendars and
+ * contacts), drives and teams, then backs them up service by service, at most {@link Options#parallelism()} owners at a time (bounded
  * parallelism per tenant; throttling answers are waited out by the SDK). The first run is full,
  * later runs are incremental from the stored delta links. An owner that fails does not stop the
  * others; everything stored before the failure stays stored, and the next run resumes from there.
@@ -120,12 +120,12 @@ public final class TenantBackup {
         GraphServiceClient graph = connection.graph();
         String tenant = connection.tenant().tenantId();
         Discovery discovery = new Discovery(connection);
-        List<TenantInventory.User> users = options.services().contains(Service.MAIL) || options.services().contains(Service.FILES)
+        List<TenantInventory.User> users = options.services().stream().anyMatch(s -> s != Service.TEAMS)
                 ? discovery.users().stream().filter(u -> options.users() == null || options.users().contains(u.id())).toList()
                 : List.of();
         for (Service service : options.services()) {
             Map<String, String> owners = switch (service) {
-                case MAIL -> {
+                case MAIL, CALENDARS, CONTACTS -> {
                     Map<String, String> m = new LinkedHashMap<>();
                     users.forEach(u -> m.put(u.id(), u.userPrincipalName() != null ? u.userPrincipalName() : u.displayName()));
                     yield m;
@@ -143,6 +143,8 @@ public final class TenantBackup {
                     case MAIL -> new MailBackup(graph, runId, store, counters);
                     case FILES -> new DriveBackup(graph, runId, store, counters);
                     case TEAMS -> new TeamsBackup(graph, runId, store, counters);
+                    case CALENDARS -> new CalendarBackup(graph, runId, store, counters);
+                    case CONTACTS -> new ContactBackup(graph, runId, store, counters);
                 };
                 store.record(new MetaRecord.RunStarted(runId));
                 int failedBefore = errors.size();

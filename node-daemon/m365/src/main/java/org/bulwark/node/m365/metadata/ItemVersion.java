@@ -54,6 +54,13 @@ public record ItemVersion(String owner, String kind, String id, long run, String
         public static final String FILE = "file";
         public static final String CHANNEL = "channel";
         public static final String CHANNEL_MESSAGE = "channelMessage";
+        /** A calendar of a user; its events have it as parent. */
+        public static final String CALENDAR = "calendar";
+        /** An event: name the subject, sender the organizer's address, modified the start; content its Graph JSON. */
+        public static final String EVENT = "event";
+        public static final String CONTACT_FOLDER = "contactFolder";
+        /** A contact: name the display name, sender the first e-mail address; content its Graph JSON. */
+        public static final String CONTACT = "contact";
 
         private Kinds() {
         }

@@ -1,5 +1,7 @@
 package org.bulwark.node.m365.restore;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.bulwark.node.m365.metadata.ItemVersion;
 import org.bulwark.node.m365.metadata.ItemVersion.Kinds;
 import org.bulwark.node.m365.metadata.MetadataDb;
@@ -27,13 +29,16 @@ import java.util.zip.ZipOutputStream;
 
 /**
  * Browses a tenant's backups on a repository: restore points; mailboxes, mail folders and
- * messages; drives, folders and files; channels and their messages; search by subject, sender
- * or name; export of a message as {@code .eml}, of a file, and of a drive folder as {@code .zip}.
+ * messages; drives, folders and files; channels and their messages; calendars and events; contact
+ * folders and contacts; search by subject, sender or name; export of a message as {@code .eml}, of
+ * a file, of a drive folder as {@code .zip}, of events as {@code .ics} and of contacts as {@code .vcf}.
  * Items are {@link ItemVersion}s: {@code name} is the subject or file name, {@code sender} the
  * sender, {@code modified} the received or modified time. When a service's database is missing
  * on the destination it is rebuilt from the repository on first use.
  */
 public final class TenantBrowser implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Repository repo;
     private final Path metadataHome;
@@ -138,7 +143,81 @@ public final class TenantBrowser implements AutoCloseable {
         return store(Service.TEAMS).db().itemsAt(point, team, Kinds.CHANNEL_MESSAGE, channel);
     }
 
-    /** Messages, files and channel messages at a restore point whose subject, name or sender contains the text. */
+    /** Users whose calendars were ever backed up. */
+    public List<MetadataDb.Owner> calendarUsers() throws IOException {
+        return store(Service.CALENDARS).db().owners();
+    }
+
+    /** Users whose contacts were ever backed up. */
+    public List<MetadataDb.Owner> contactUsers() throws IOException {
+        return store(Service.CONTACTS).db().owners();
+    }
+
+    /** Calendars of a user at a restore point. */
+    public List<ItemVersion> calendars(long point, String user) throws IOException {
+        return sorted(store(Service.CALENDARS).db().itemsAt(point, user, Kinds.CALENDAR, null));
+    }
+
+    /** Events of a calendar at a restore point, by start. */
+    public List<ItemVersion> events(long point, String user, String calendarId) throws IOException {
+        return store(Service.CALENDARS).db().itemsAt(point, user, Kinds.EVENT, calendarId);
+    }
+
+    /** Contact folders of a user at a restore point (the default one has id {@code contacts}). */
+    public List<ItemVersion> contactFolders(long point, String user) throws IOException {
+        return sorted(store(Service.CONTACTS).db().itemsAt(point, user, Kinds.CONTACT_FOLDER, null));
+    }
+
+    /** Contacts of a contact folder at a restore point, by name. */
+    public List<ItemVersion> contacts(long point, String user, String folderId) throws IOException {
+        return sorted(store(Service.CONTACTS).db().itemsAt(point, user, Kinds.CONTACT, folderId));
+    }
+
+    /** One event as it was at a restore point. */
+    public ItemVersion event(long point, String user, String eventId) throws IOException {
+        return require(store(Service.CALENDARS).db().itemAt(point, user, Kinds.EVENT, eventId), "event " + eventId, point);
+    }
+
+    /** One contact as it was at a restore point. */
+    public ItemVersion contact(long point, String user, String contactId) throws IOException {
+        return require(store(Service.CONTACTS).db().itemAt(point, user, Kinds.CONTACT, contactId), "contact " + contactId, point);
+    }
+
+    /**
+     * Writes events as an iCalendar ({@code .ics}): one event ({@code eventId}), or a whole calendar
+     * ({@code eventId} null, {@code calendarId} given) as it was at a restore point.
+     */
+    public void exportIcs(long point, String user, String calendarId, String eventId, OutputStream out) throws IOException {
+        if (eventId == null) {
+            require(store(Service.CALENDARS).db().itemAt(point, user, Kinds.CALENDAR, calendarId), "calendar " + calendarId, point);
+        }
+        ICalendar.write(json(eventId != null ? List.of(event(point, user, eventId)) : events(point, user, calendarId)), out);
+    }
+
+    /**
+     * Writes contacts as vCards ({@code .vcf}): one contact ({@code contactId}), or a whole contact
+     * folder ({@code contactId} null, {@code folderId} given) as it was at a restore point.
+     */
+    public void exportVcf(long point, String user, String folderId, String contactId, OutputStream out) throws IOException {
+        if (contactId == null) {
+            require(store(Service.CONTACTS).db().itemAt(point, user, Kinds.CONTACT_FOLDER, folderId), "contact folder " + folderId,
+                    point);
+        }
+        VCard.write(json(contactId != null ? List.of(contact(point, user, contactId)) : contacts(point, user, folderId)), out);
+    }
+
+    /** The stored Graph JSON of items. */
+    private List<JsonNode> json(List<ItemVersion> items) throws IOException {
+        List<JsonNode> out = new ArrayList<>();
+        for (ItemVersion v : items) {
+            try (InputStream in = content(v)) {
+                out.add(JSON.readTree(in));
+            }
+        }
+        return out;
+    }
+
+    /** Messages, files, channel messages, events and contacts at a restore point whose subject, name or sender contains the text. */
     public List<ItemVersion> search(long point, String text) throws IOException {
         List<ItemVersion> out = new ArrayList<>();
         for (Service s : Service.values()) {
@@ -172,12 +251,14 @@ public final class TenantBrowser implements AutoCloseable {
         return v;
     }
 
-    /** The stored content of an item (MIME of a message, bytes of a file, JSON of a channel message). */
+    /** The stored content of an item (MIME of a message, bytes of a file, JSON of a channel message, event or contact). */
     public InputStream content(ItemVersion v) throws IOException {
         Service s = switch (v.kind()) {
             case Kinds.MESSAGE -> Service.MAIL;
             case Kinds.FILE -> Service.FILES;
             case Kinds.CHANNEL_MESSAGE -> Service.TEAMS;
+            case Kinds.EVENT -> Service.CALENDARS;
+            case Kinds.CONTACT -> Service.CONTACTS;
             default -> throw new IOException(v.kind() + " " + v.id() + " has no content");
         };
         return store(s).openContent(v);

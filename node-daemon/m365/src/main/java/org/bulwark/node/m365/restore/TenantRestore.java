@@ -1,6 +1,12 @@
 package org.bulwark.node.m365.restore;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.microsoft.graph.models.Calendar;
+import com.microsoft.graph.models.Contact;
+import com.microsoft.graph.models.ContactFolder;
 import com.microsoft.graph.models.DriveItem;
+import com.microsoft.graph.models.Event;
 import com.microsoft.graph.models.Folder;
 import com.microsoft.graph.models.MailFolder;
 import com.microsoft.graph.models.Message;
@@ -27,18 +33,21 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Restores from a tenant's backups into a mailbox or drive (the original one or another user's)
- * through the Graph SDK, always into a new "Restored &lt;date&gt;" folder: messages are created
- * from their MIME content, files uploaded with their bytes. Nothing existing is overwritten: a
+ * Restores from a tenant's backups into a mailbox, calendar, contacts or drive (the original one or
+ * another user's) through the Graph SDK, always into a new "Restored &lt;date&gt;" folder or calendar:
+ * messages are created from their MIME content, files uploaded with their bytes, events and contacts
+ * from their Graph JSON. Nothing existing is overwritten: a
  * name taken already gets a " (n)" suffix (Graph's {@code conflictBehavior=fail} refuses the
  * rest).
  */
 public final class TenantRestore {
 
     private static final Logger LOG = LoggerFactory.getLogger(TenantRestore.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final HashMap<String, ParsableFactory<? extends Parsable>> ERRORS =
             new HashMap<>(Map.of("XXX", ODataError::createFromDiscriminatorValue));
 
@@ -87,6 +96,77 @@ public final class TenantRestore {
         }
         LOG.info("restored {} messages of {} into folder '{}' of {}", created.size(), sourceUser, folder.getDisplayName(), targetUser);
         return new Result(folder.getId(), folder.getDisplayName(), created);
+    }
+
+    /**
+     * Restores events of a user's calendars at a restore point into a new "Restored &lt;date&gt;"
+     * calendar of the target user (the source user or another). Attendees are left out, so that
+     * the restore sends no invitations; the exported {@code .ics} keeps them.
+     */
+    public Result restoreEvents(long point, String sourceUser, List<String> eventIds, String targetUser) throws IOException {
+        List<ItemVersion> events = new ArrayList<>();
+        for (String id : eventIds) {
+            events.add(browser.event(point, sourceUser, id));
+        }
+        var calendars = graph.users().byUserId(targetUser).calendars();
+        Calendar calendar = withFreeName(Names.restoredFolder(Instant.now()), name -> {
+            Calendar c = new Calendar();
+            c.setName(name);
+            return calendars.post(c);
+        });
+        var target = calendars.byCalendarId(calendar.getId()).events();
+        List<String> created = createAll(events, Set.of("attendees"), () -> target.toPostRequestInformation(new Event()),
+                Event::createFromDiscriminatorValue, Event::getId);
+        LOG.info("restored {} events of {} into calendar '{}' of {}", created.size(), sourceUser, calendar.getName(), targetUser);
+        return new Result(calendar.getId(), calendar.getName(), created);
+    }
+
+    /**
+     * Restores contacts of a user at a restore point into a new "Restored &lt;date&gt;" contact folder
+     * of the target user (the source user or another).
+     */
+    public Result restoreContacts(long point, String sourceUser, List<String> contactIds, String targetUser) throws IOException {
+        List<ItemVersion> contacts = new ArrayList<>();
+        for (String id : contactIds) {
+            contacts.add(browser.contact(point, sourceUser, id));
+        }
+        var folders = graph.users().byUserId(targetUser).contactFolders();
+        ContactFolder folder = withFreeName(Names.restoredFolder(Instant.now()), name -> {
+            ContactFolder f = new ContactFolder();
+            f.setDisplayName(name);
+            return folders.post(f);
+        });
+        var target = folders.byContactFolderId(folder.getId()).contacts();
+        List<String> created = createAll(contacts, Set.of(), () -> target.toPostRequestInformation(new Contact()),
+                Contact::createFromDiscriminatorValue, Contact::getId);
+        LOG.info("restored {} contacts of {} into folder '{}' of {}", created.size(), sourceUser, folder.getDisplayName(), targetUser);
+        return new Result(folder.getId(), folder.getDisplayName(), created);
+    }
+
+    /** Properties Graph sets itself and refuses on create. */
+    private static final Set<String> READ_ONLY = Set.of("id", "@odata.etag", "@odata.context", "changeKey", "createdDateTime",
+            "lastModifiedDateTime", "parentFolderId", "iCalUId", "uid", "webLink", "onlineMeeting", "seriesMasterId", "type",
+            "originalStart", "originalStartTimeZone", "originalEndTimeZone", "isOrganizer", "hasAttachments", "responseStatus",
+            "bodyPreview", "calendar", "instances", "exceptionOccurrences", "cancelledOccurrences", "occurrenceId", "organizer");
+
+    /** Creates items from their stored Graph JSON, without the read-only properties and those {@code left} out. */
+    private <T extends Parsable> List<String> createAll(List<ItemVersion> items, Set<String> left,
+                                                       java.util.function.Supplier<RequestInformation> request,
+                                                       ParsableFactory<T> type, Function<T, String> id) throws IOException {
+        List<String> created = new ArrayList<>();
+        for (ItemVersion v : items) {
+            ObjectNode json;
+            try (InputStream in = browser.content(v)) {
+                json = (ObjectNode) JSON.readTree(in);
+            }
+            json.remove(READ_ONLY);
+            json.remove(left);
+            RequestInformation req = request.get();
+            req.headers.remove("Content-Type");
+            req.setStreamContent(new ByteArrayInputStream(JSON.writeValueAsBytes(json)), "application/json");
+            created.add(id.apply(graph.getRequestAdapter().send(req, ERRORS, type)));
+        }
+        return created;
     }
 
     /**

@@ -36,7 +36,9 @@ import java.util.regex.Pattern;
  * with {@code @odata.nextLink} paging; mail folders and messages with delta queries
  * ({@code @odata.deltaLink}, {@code @removed}) and MIME content ({@code /$value}); drives with
  * item delta, content download, folder creation and upload; channels and channel message delta;
- * message creation from base64 MIME. It can answer {@code 429} with {@code Retry-After} and fail
+ * message creation from base64 MIME; calendars with event delta and contact folders (the default one
+ * unlisted, its contacts at {@code /contacts}) with contact delta, and creation of each. It can
+ * answer {@code 429} with {@code Retry-After} and fail
  * chosen downloads, and counts downloads.
  */
 public final class LocalGraphService implements AutoCloseable {
@@ -111,6 +113,12 @@ public final class LocalGraphService implements AutoCloseable {
         final String upn;
         final Map<String, Folder> folders = new LinkedHashMap<>();
         final Map<String, Msg> messages = new LinkedHashMap<>();
+        final Map<String, Container> calendars = new LinkedHashMap<>();
+        final Map<String, Doc> events = new LinkedHashMap<>();
+        /** Contact folders below the default one (which Graph does not list). */
+        final Map<String, Container> contactFolders = new LinkedHashMap<>();
+        final Map<String, Doc> contacts = new LinkedHashMap<>();
+        String contactsRoot;
         String driveId;
 
         User(String id, String upn) {
@@ -210,6 +218,63 @@ public final class LocalGraphService implements AutoCloseable {
         }
     }
 
+    /** A calendar, or a contact folder: a named container that events or contacts live in. */
+    final class Container extends Tracked {
+        final String parentId;
+        final String name;
+
+        Container(String id, String parentId, String name) {
+            super(id);
+            this.parentId = parentId;
+            this.name = name;
+        }
+
+        @Override
+        Map<String, Object> json() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", id);
+            m.put(parentId == null ? "name" : "displayName", name);
+            if (parentId != null) {
+                m.put("parentFolderId", parentId);
+            }
+            return m;
+        }
+    }
+
+    /** An event or a contact: its Graph properties as given, with id, change key, times and parent added when served. */
+    final class Doc extends Tracked {
+        final String containerId;
+        final boolean contact;
+        Map<String, Object> fields;
+        String changeKey = UUID.randomUUID().toString();
+        final Instant created = Instant.now();
+        Instant modified = created;
+
+        Doc(String id, String containerId, boolean contact, Map<String, Object> fields) {
+            super(id);
+            this.containerId = containerId;
+            this.contact = contact;
+            this.fields = new LinkedHashMap<>(fields);
+        }
+
+        @Override
+        Map<String, Object> json() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("@odata.etag", "W/\"" + changeKey + "\"");
+            m.put("id", id);
+            m.put("createdDateTime", created.toString());
+            m.put("lastModifiedDateTime", modified.toString());
+            m.put("changeKey", changeKey);
+            if (contact) {
+                m.put("parentFolderId", containerId);
+            } else {
+                m.put("iCalUId", "uid-" + id);
+            }
+            m.putAll(fields);
+            return m;
+        }
+    }
+
     record TeamData(String id, String name, Map<String, String> channels, Map<String, Map<String, ChatMsg>> messages) {
     }
 
@@ -293,6 +358,8 @@ public final class LocalGraphService implements AutoCloseable {
         drives.put(d.id, d);
         u.driveId = d.id;
         addFolder(id, "Inbox");
+        addCalendar(id, "Calendar");
+        u.contactsRoot = newId("contacts-");
         return id;
     }
 
@@ -430,6 +497,109 @@ public final class LocalGraphService implements AutoCloseable {
         return drives.get(driveId).items.get(itemId).content;
     }
 
+    public synchronized String addCalendar(String user, String name) {
+        Container c = new Container(newId("calendar-"), null, name);
+        touch(c);
+        users.get(user).calendars.put(c.id, c);
+        return c.id;
+    }
+
+    /** The user's default calendar ("Calendar"). */
+    public synchronized String calendar(String user) {
+        return users.get(user).calendars.values().stream().filter(c -> c.name.equals("Calendar")).findFirst().orElseThrow().id;
+    }
+
+    public synchronized void deleteCalendar(String user, String calendarId) {
+        Container c = users.get(user).calendars.get(calendarId);
+        c.deleted = true;
+        touch(c);
+        users.get(user).events.values().stream().filter(e -> e.containerId.equals(calendarId)).forEach(e -> {
+            e.deleted = true;
+            touch(e);
+        });
+    }
+
+    /** Adds an event with these Graph properties (subject, start, end, body...); returns its id. */
+    public synchronized String addEvent(String user, String calendarId, Map<String, Object> properties) {
+        Doc e = new Doc(newId("event-"), calendarId, false, properties);
+        touch(e);
+        users.get(user).events.put(e.id, e);
+        return e.id;
+    }
+
+    /** The user's default contact folder (not listed by {@code contactFolders}; its contacts are {@code /contacts}). */
+    public synchronized String contactsRoot(String user) {
+        return users.get(user).contactsRoot;
+    }
+
+    public synchronized String addContactFolder(String user, String name) {
+        Container c = new Container(newId("contactfolder-"), users.get(user).contactsRoot, name);
+        touch(c);
+        users.get(user).contactFolders.put(c.id, c);
+        return c.id;
+    }
+
+    public synchronized void deleteContactFolder(String user, String folderId) {
+        Container c = users.get(user).contactFolders.get(folderId);
+        c.deleted = true;
+        touch(c);
+        users.get(user).contacts.values().stream().filter(e -> e.containerId.equals(folderId)).forEach(e -> {
+            e.deleted = true;
+            touch(e);
+        });
+    }
+
+    /** Adds a contact with these Graph properties (displayName, emailAddresses...) to a folder; returns its id. */
+    public synchronized String addContact(String user, String folderId, Map<String, Object> properties) {
+        Doc c = new Doc(newId("contact-"), folderId, true, properties);
+        touch(c);
+        users.get(user).contacts.put(c.id, c);
+        return c.id;
+    }
+
+    /** Changes properties of an event or a contact: new change key. */
+    public synchronized void changeDoc(String user, String id, Map<String, Object> properties) {
+        Doc d = doc(user, id);
+        d.fields.putAll(properties);
+        d.changeKey = UUID.randomUUID().toString();
+        d.modified = Instant.now();
+        touch(d);
+    }
+
+    public synchronized void deleteDoc(String user, String id) {
+        Doc d = doc(user, id);
+        d.deleted = true;
+        touch(d);
+    }
+
+    /** An event or a contact as the service serves it now. */
+    public synchronized Map<String, Object> served(String user, String id) {
+        return doc(user, id).json();
+    }
+
+    private Doc doc(String user, String id) {
+        User u = users.get(user);
+        return u.events.containsKey(id) ? u.events.get(id) : u.contacts.get(id);
+    }
+
+    /** Live calendars and contact folders of a user: id → name. */
+    public synchronized Map<String, String> containersOf(String user) {
+        Map<String, String> out = new LinkedHashMap<>();
+        User u = users.get(user);
+        java.util.stream.Stream.concat(u.calendars.values().stream(), u.contactFolders.values().stream())
+                .filter(c -> !c.deleted).forEach(c -> out.put(c.id, c.name));
+        return out;
+    }
+
+    /** Live events or contacts in a calendar or contact folder: id → served properties. */
+    public synchronized Map<String, Map<String, Object>> docsIn(String user, String containerId) {
+        Map<String, Map<String, Object>> out = new LinkedHashMap<>();
+        User u = users.get(user);
+        java.util.stream.Stream.concat(u.events.values().stream(), u.contacts.values().stream())
+                .filter(d -> !d.deleted && d.containerId.equals(containerId)).forEach(d -> out.put(d.id, d.json()));
+        return out;
+    }
+
     public synchronized String addTeam(String name) {
         String id = newId("team-");
         teams.put(id, new TeamData(id, name, new LinkedHashMap<>(), new LinkedHashMap<>()));
@@ -524,7 +694,51 @@ public final class LocalGraphService implements AutoCloseable {
                             Map.of("id", e.getKey(), "displayName", e.getValue()))).toList())),
             route("GET", "/v1.0/teams/([^/]+)/channels/([^/]+)/messages/delta(?:\\(\\))?", c -> delta(c,
                     "/teams/" + c.g(1) + "/channels/" + c.g(2) + "/messages/delta()",
-                    new ArrayList<>(teams.get(c.g(1)).messages().get(c.g(2)).values()))));
+                    new ArrayList<>(teams.get(c.g(1)).messages().get(c.g(2)).values()))),
+            route("GET", "/v1.0/users/([^/]+)/calendars", c -> page(c, "/users/" + c.g(1) + "/calendars",
+                    users.get(c.g(1)).calendars.values().stream().filter(k -> !k.deleted).map(Container::json).toList())),
+            route("POST", "/v1.0/users/([^/]+)/calendars", c -> createContainer(c, users.get(c.g(1)).calendars, "name",
+                    name -> addCalendar(c.g(1), name))),
+            route("GET", "/v1.0/users/([^/]+)/calendars/([^/]+)/events/delta(?:\\(\\))?", c -> delta(c,
+                    "/users/" + c.g(1) + "/calendars/" + c.g(2) + "/events/delta()", docs(users.get(c.g(1)).events, c.g(2)))),
+            route("POST", "/v1.0/users/([^/]+)/calendars/([^/]+)/events", c -> createDoc(c, c.g(2), false)),
+            route("GET", "/v1.0/users/([^/]+)/contactFolders/delta(?:\\(\\))?", c -> delta(c,
+                    "/users/" + c.g(1) + "/contactFolders/delta()", new ArrayList<>(users.get(c.g(1)).contactFolders.values()))),
+            route("POST", "/v1.0/users/([^/]+)/contactFolders", c -> createContainer(c, users.get(c.g(1)).contactFolders,
+                    "displayName", name -> addContactFolder(c.g(1), name))),
+            route("GET", "/v1.0/users/([^/]+)/contacts/delta(?:\\(\\))?", c -> delta(c, "/users/" + c.g(1) + "/contacts/delta()",
+                    docs(users.get(c.g(1)).contacts, users.get(c.g(1)).contactsRoot))),
+            route("GET", "/v1.0/users/([^/]+)/contactFolders/([^/]+)/contacts/delta(?:\\(\\))?", c -> delta(c,
+                    "/users/" + c.g(1) + "/contactFolders/" + c.g(2) + "/contacts/delta()", docs(users.get(c.g(1)).contacts, c.g(2)))),
+            route("POST", "/v1.0/users/([^/]+)/contactFolders/([^/]+)/contacts", c -> createDoc(c, c.g(2), true)));
+    }
+
+    private static List<Tracked> docs(Map<String, Doc> all, String containerId) {
+        return all.values().stream().filter(d -> d.containerId.equals(containerId)).map(d -> (Tracked) d).toList();
+    }
+
+    private Answer createContainer(Call c, Map<String, Container> existing, String nameField, Function<String, String> add) {
+        String name = (String) read(c.body()).get(nameField);
+        if (name == null || name.isBlank()) {
+            return Answer.error(400, "ErrorInvalidRequest", nameField + " is required");
+        }
+        if (existing.values().stream().anyMatch(k -> !k.deleted && k.name.equals(name))) {
+            return Answer.error(409, "ErrorFolderExists", "A folder with the specified name already exists.");
+        }
+        return Answer.json(201, existing.get(add.apply(name)).json());
+    }
+
+    /** Creates an event or a contact from its JSON; read-only properties in the request are refused, as Graph does. */
+    private Answer createDoc(Call c, String containerId, boolean contact) {
+        Map<String, Object> properties = read(c.body());
+        for (String readOnly : List.of("id", "changeKey", "createdDateTime", "lastModifiedDateTime", "parentFolderId", "iCalUId")) {
+            if (properties.containsKey(readOnly)) {
+                return Answer.error(400, "ErrorInvalidPropertyForCreate", readOnly + " is read-only");
+            }
+        }
+        properties.remove("@odata.type");
+        String id = contact ? addContact(c.g(1), containerId, properties) : addEvent(c.g(1), containerId, properties);
+        return Answer.json(201, served(c.g(1), id));
     }
 
     private static Route route(String method, String path, Function<Call, Answer> handler) {
