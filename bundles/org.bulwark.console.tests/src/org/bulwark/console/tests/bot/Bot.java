@@ -90,11 +90,26 @@ public final class Bot {
         }
     }
 
+    /** Whether {@code condition} holds within {@code timeout} (for checks that try again, not for test outcomes). */
+    public boolean holdsWithin(Duration timeout, BooleanSupplier condition) {
+        try {
+            waitUntil("a check", condition, timeout);
+            return true;
+        } catch (AssertionError e) {
+            return false;
+        }
+    }
+
     /** The visible shell titled {@code title}, waiting for it to open. */
     public ShellBot shell(String title) {
         AtomicReference<Shell> found = new AtomicReference<>();
         waitUntil("a window titled '" + title + "'", () -> found.updateAndGet(previous -> findShell(title)) != null);
         return new ShellBot(this, found.get(), title);
+    }
+
+    /** The first of {@code titles} that a visible window has now, or {@code null}. */
+    public String showing(String... titles) {
+        return Arrays.stream(titles).filter(title -> findShell(title) != null).findFirst().orElse(null);
     }
 
     private Shell findShell(String title) {

@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import org.bulwark.console.ConsoleIds;
+import org.eclipse.jface.dialogs.TitleAreaDialog;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
@@ -48,6 +49,11 @@ public final class ShellBot {
             return null;
         });
         return this;
+    }
+
+    /** The error message of a dialog with a title area (a wizard), or {@code null} when it shows none. */
+    public String errorMessage() {
+        return bot.sync(() -> shell.getData() instanceof TitleAreaDialog dialog ? dialog.getErrorMessage() : null);
     }
 
     public void waitUntilClosed() {

@@ -18,9 +18,20 @@ public record RestoreWizardBot(Bot bot, ShellBot shell, Widgets widgets) {
 
     public RestoreWizardBot toFolder(String folder, String format) {
         shell.buttonWithId(RestoreIds.WIZARD_TO_FOLDER).click();
-        shell.textWithId(RestoreIds.WIZARD_FOLDER).typeText(folder);
+        folder(folder);
         widgets.comboWithId(RestoreIds.WIZARD_FORMAT).select(format);
         return this;
+    }
+
+    /** Types the folder on the node (or, to the hypervisor, for the disks). */
+    public RestoreWizardBot folder(String folder) {
+        shell.textWithId(RestoreIds.WIZARD_FOLDER).typeText(folder);
+        return this;
+    }
+
+    /** The error the current page shows, or {@code null}. */
+    public String errorMessage() {
+        return shell.errorMessage();
     }
 
     public RestoreWizardBot toHypervisor(String storageFolder) {

@@ -2,6 +2,7 @@ package org.bulwark.console.tests.restore;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -30,7 +31,6 @@ import org.bulwark.console.tests.fixture.Bulwark;
 import org.bulwark.console.tests.fixture.BulwarkFixture;
 import org.bulwark.console.tests.fixture.Workbench;
 import org.bulwark.console.tests.pages.FileBrowserPartBot;
-import org.bulwark.console.tests.pages.LoginDialogBot;
 import org.bulwark.console.tests.pages.MainWindowBot;
 import org.bulwark.console.tests.pages.RestoreWizardBot;
 import org.eclipse.e4.core.contexts.IEclipseContext;
@@ -55,6 +55,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith({BulwarkFixture.class, ScreenshotOnFailure.class})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Order(2) // after ConsoleUiTest, which starts at the shared workbench's login dialog
 class RestoreUiTest {
     private static final Path SCREENSHOTS = Path.of(System.getProperty("bulwark.screenshots", "target/screenshots"));
     private static final Duration RESTORE = Duration.ofMinutes(2);
@@ -67,13 +68,11 @@ class RestoreUiTest {
         lab = LabVm.backedUp(bulwark);
         bot = new Bot(Workbench.display());
         jobs = new JobWatcher(ConsoleJob.FAMILY);
-        LoginDialogBot login = LoginDialogBot.atStartup(bot).logIn(bulwark.serverUrl(), bulwark.adminUser(), bulwark.adminPassword());
-        login.waitUntilClosed();
+        Workbench.loggedIn(bot, bulwark);
     }
 
     @AfterAll
-    static void closeWorkbenchAndRemoveTheVm() throws IOException {
-        Workbench.close();
+    static void removeTheVm() throws IOException {
         if (lab != null) {
             lab.close();
         }
@@ -99,7 +98,14 @@ class RestoreUiTest {
         MainWindowBot main = selectRestorePoint();
         main.shell().toolItem("Restore…").click();
 
-        RestoreWizardBot wizard = RestoreWizardBot.waitFor(bot).toFolder(folder.toString(), "raw");
+        RestoreWizardBot wizard = RestoreWizardBot.waitFor(bot);
+        assertFalse(wizard.finish().isEnabled(), "no folder yet");
+        wizard.folder("relative/folder");
+        bot.waitUntil("a relative folder to be refused", () -> wizard.errorMessage() != null);
+        assertEquals("Enter the absolute path of a folder on node " + lab.restorePoint().nodeName() + ".", wizard.errorMessage());
+        assertFalse(wizard.finish().isEnabled(), "a relative folder cannot be restored to");
+        wizard.toFolder(folder.toString(), "raw");
+        bot.waitUntil("the folder to be taken", () -> wizard.errorMessage() == null && wizard.finish().isEnabled());
         wizard.screenshot(SCREENSHOTS.resolve("restore-wizard.png"));
         wizard.finish().click();
         wizard.waitUntilClosed();
@@ -196,6 +202,23 @@ class RestoreUiTest {
         bot.waitUntil("the download beside the existing file", () -> Files.isRegularFile(beside) && jobs.idle(), RESTORE);
         assertArrayEquals(lab.report(), Files.readAllBytes(beside));
         assertEquals("edited locally", Files.readString(existing), "keep both: the local file stays");
+
+        browser.dragToLocalFolder(LabVm.REPORT, row -> LabVm.REPORT.equals(row.get("Name")));
+        ShellBot third = bot.shell(ConflictDialog.TITLE);
+        third.button(ConflictDialog.OVERWRITE).click();
+        bot.waitUntil("the download over the existing file", () -> jobs.idle() && sameBytes(existing, lab.report()), RESTORE);
+        try (var files = Files.list(local)) {
+            assertEquals(List.of(LabVm.REPORT, "report 2026 (1).bin"), files.map(path -> path.getFileName().toString()).sorted().toList(),
+                    "overwritten in place: no third file, no partial file left");
+        }
+    }
+
+    private static boolean sameBytes(Path file, byte[] expected) {
+        try {
+            return java.util.Arrays.equals(expected, Files.readAllBytes(file));
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     @Test
