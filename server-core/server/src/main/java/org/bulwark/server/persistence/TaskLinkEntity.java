@@ -4,6 +4,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.Instant;
 import java.util.UUID;
 import org.bulwark.api.TaskType;
 import org.bulwark.server.workflow.TaskLink;
@@ -26,6 +27,10 @@ class TaskLinkEntity {
     @Column(name = "next_parameters")
     String nextParameters;
     boolean applied;
+    @Column(name = "not_after")
+    Instant notAfter;
+    @Column(name = "window_text")
+    String window;
 
     TaskLinkEntity() {
     }
@@ -38,12 +43,14 @@ class TaskLinkEntity {
         destination = link.destination();
         nextType = link.next() == null ? null : link.next().name();
         nextParameters = link.next() == null ? null : parameters.write(taskId, link.nextParameters());
+        notAfter = link.notAfter();
+        window = link.window();
     }
 
     TaskLink toLink(TaskParameterColumn parameters) {
         return new TaskLink(UUID.fromString(taskId), TaskLink.Purpose.valueOf(purpose), UUID.fromString(subjectId),
                 policyId == null ? null : UUID.fromString(policyId), destination,
                 nextType == null ? null : TaskType.valueOf(nextType),
-                nextParameters == null ? null : parameters.read(taskId, nextParameters));
+                nextParameters == null ? null : parameters.read(taskId, nextParameters), notAfter, window);
     }
 }

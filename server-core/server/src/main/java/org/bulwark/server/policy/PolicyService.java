@@ -5,9 +5,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.bulwark.api.BackupCommands;
 import org.bulwark.api.Policy;
 import org.bulwark.api.PolicyRequest;
 import org.bulwark.api.Retention;
+import org.bulwark.api.Role;
 import org.bulwark.api.Schedule;
 import org.bulwark.api.Vm;
 import org.bulwark.server.errors.Errors;
@@ -21,8 +23,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Policies: validated on the way in (a wrong schedule is a 400 naming what is wrong), shown with
- * the VMs they cover now and the next run of each schedule. The passphrase is only ever a file
- * reference on the node, so no secret is stored or returned.
+ * the VMs they cover now and the next run of each schedule (time windows applied). The passphrase is
+ * only ever a file reference on the node, so no secret is stored or returned. Pre/post commands are
+ * argument lists run on the node without a shell, as its user: only administrators set them.
  */
 public final class PolicyService {
     private static final Logger LOG = LoggerFactory.getLogger(PolicyService.class);
@@ -91,9 +94,12 @@ public final class PolicyService {
             throw Errors.badRequest("destination and passphraseFile must be absolute paths on the node");
         }
         Retention retention = request.retention() == null ? new Retention(0, 0) : request.retention();
-        if (retention.keepLast() < 0 || retention.keepDays() < 0) {
-            throw Errors.badRequest("retention keepLast and keepDays must not be negative");
+        if (retention.keepLast() < 0 || retention.keepDays() < 0 || retention.keepDaily() < 0 || retention.keepWeekly() < 0
+                || retention.keepMonthly() < 0 || retention.keepYearly() < 0) {
+            throw Errors.badRequest("retention keepLast, keepDays, keepDaily, keepWeekly, keepMonthly and keepYearly"
+                    + " must not be negative");
         }
+        BackupCommands commands = commands(caller, id, request.commands());
         if (request.fullEvery() < 0) {
             throw Errors.badRequest("fullEvery must not be negative");
         }
@@ -107,13 +113,47 @@ public final class PolicyService {
             stored.add(new ScheduleStore.StoredSchedule(id, i, expression.text(), expression.next(now)));
         }
         StoredPolicy policy = new StoredPolicy(id, name, request.vmIds(), request.namePatterns(), request.tags(),
-                destination, passphraseFile, retention, request.fullEvery(), request.enabled());
+                destination, passphraseFile, retention, request.fullEvery(), request.enabled(), commands);
         if (!store.save(policy)) {
             throw Errors.conflict("A policy named " + name + " exists already");
         }
         schedules.replace(id, stored);
         LOG.info("policy saved name={} id={} schedules={} by={}", name, id, stored.size(), caller.username());
         return get(id);
+    }
+
+    /**
+     * Checks pre/post commands: argument lists whose program is an absolute path on the node, no
+     * empty or NUL-bearing argument, a timeout within 0-{@value BackupCommands#MAX_TIMEOUT_SECONDS} s.
+     * They run as the node's user, so only an administrator may set or change them (403 otherwise;
+     * resending a policy's commands unchanged is allowed).
+     */
+    private BackupCommands commands(Caller caller, UUID id, BackupCommands requested) {
+        BackupCommands commands = requested == null ? BackupCommands.none() : requested;
+        check(commands.pre(), "commands.pre");
+        check(commands.post(), "commands.post");
+        if (commands.timeoutSeconds() < 0 || commands.timeoutSeconds() > BackupCommands.MAX_TIMEOUT_SECONDS) {
+            throw Errors.badRequest("commands.timeoutSeconds must be between 0 (the default, "
+                    + BackupCommands.DEFAULT_TIMEOUT_SECONDS + " s) and " + BackupCommands.MAX_TIMEOUT_SECONDS);
+        }
+        BackupCommands stored = store.find(id).map(StoredPolicy::commands).orElse(BackupCommands.none());
+        if (!commands.equals(stored) && caller.role() != Role.ADMINISTRATOR) {
+            throw Errors.forbidden("Only an administrator may set pre/post commands: they run as the node's user");
+        }
+        return commands;
+    }
+
+    private static void check(List<String> command, String field) {
+        for (int i = 0; i < command.size(); i++) {
+            String argument = command.get(i);
+            if (argument == null || argument.isEmpty() || argument.indexOf('\0') >= 0) {
+                throw Errors.badRequest(field + "[" + i + "] must be a non-empty argument without NUL characters");
+            }
+        }
+        if (!command.isEmpty() && !command.getFirst().startsWith("/")) {
+            throw Errors.badRequest(field + "[0] must be the program's absolute path on the node, not '"
+                    + command.getFirst() + "' (each list item is one argument; no shell runs them)");
+        }
     }
 
     private static ScheduleExpression parse(String expression, String field) {
@@ -129,6 +169,6 @@ public final class PolicyService {
                 .map(s -> new Schedule(s.expression(), p.enabled() ? s.nextRun() : null)).toList();
         return new Policy(p.id(), p.name(), p.vmIds(), p.namePatterns(), p.tags(),
                 VmSelection.select(p, vms).stream().map(Vm::id).toList(), p.destination(), p.passphraseFile(), planned,
-                p.retention(), p.fullEvery(), p.enabled());
+                p.retention(), p.fullEvery(), p.enabled(), p.commands());
     }
 }

@@ -20,4 +20,5 @@ public class SoapPolicy {
     public SoapRetention retention;
     public int fullEvery;
     public boolean enabled;
+    public SoapBackupCommands commands;
 }

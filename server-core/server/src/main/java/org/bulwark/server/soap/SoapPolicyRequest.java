@@ -18,4 +18,5 @@ public class SoapPolicyRequest {
     public SoapRetention retention;
     public int fullEvery;
     public boolean enabled;
+    public SoapBackupCommands commands;
 }

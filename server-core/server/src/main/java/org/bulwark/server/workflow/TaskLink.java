@@ -1,5 +1,6 @@
 package org.bulwark.server.workflow;
 
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import org.bulwark.api.TaskType;
@@ -12,9 +13,12 @@ import org.bulwark.api.TaskType;
  * @param destination the repository of a backup (or of the restore point restored, forgotten or mounted)
  * @param next a task to queue once this one succeeded (an IMPORT after a RESTORE), on the same node; {@code null} for none
  * @param nextParameters the parameters of {@code next}
+ * @param notAfter for a scheduled backup with a time window: when the window closes (the task must not
+ *                 start later); {@code null} for none
+ * @param window that window as written ({@code 22:00-06:00}), for the reason given when it closed
  */
 public record TaskLink(UUID taskId, Purpose purpose, UUID subjectId, UUID policyId, String destination, TaskType next,
-                       Map<String, String> nextParameters) {
+                       Map<String, String> nextParameters, Instant notAfter, String window) {
 
     /** Why a task was queued. */
     public enum Purpose { SYNC, BACKUP, RESTORE, IMPORT, SNAPSHOT, FORGET, MOUNT, UNMOUNT }
@@ -23,9 +27,16 @@ public record TaskLink(UUID taskId, Purpose purpose, UUID subjectId, UUID policy
         nextParameters = nextParameters == null ? Map.of() : Map.copyOf(nextParameters);
     }
 
+    /** A link without a window. */
+    public TaskLink(UUID taskId, Purpose purpose, UUID subjectId, UUID policyId, String destination, TaskType next,
+                    Map<String, String> nextParameters) {
+        this(taskId, purpose, subjectId, policyId, destination, next, nextParameters, null, null);
+    }
+
     @Override
     public String toString() {
         return "TaskLink[taskId=" + taskId + ", purpose=" + purpose + ", subjectId=" + subjectId + ", policyId=" + policyId
-                + ", next=" + next + ", nextParameters=" + org.bulwark.api.Secrets.masked(nextParameters) + "]";
+                + ", next=" + next + ", nextParameters=" + org.bulwark.api.Secrets.masked(nextParameters) + ", notAfter=" + notAfter
+                + ", window=" + window + "]";
     }
 }

@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * records its restore point (and its policy's retention runs), a succeeded RESTORE with a next
  * step queues the IMPORT; a failed RESTORE queues nothing; a succeeded FORGET deletes the records of
  * the restore points it removed, a failed one leaves them expired; a succeeded MOUNT records the mount,
- * a succeeded UNMOUNT forgets it. Polls the links, so outcomes of tasks
+ * a succeeded UNMOUNT forgets it; a scheduled backup still queued when its schedule's window closed
+ * is cancelled. Polls the links, so outcomes of tasks
  * that ended while the server was down are applied after a restart too.
  */
 public final class WorkflowMonitor implements AutoCloseable {
@@ -56,6 +57,9 @@ public final class WorkflowMonitor implements AutoCloseable {
         try {
             for (TaskLink link : links.pending()) {
                 Task task = tasks.get(link.taskId());
+                if (workflows.windowClosed(link, task)) {
+                    task = tasks.get(link.taskId());
+                }
                 if (task.state().isFinal() && links.markApplied(link.taskId())) {
                     apply(link, task);
                 }

@@ -1,6 +1,7 @@
 package org.bulwark.server.workflow;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -10,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.bulwark.api.ApiException;
+import org.bulwark.api.BackupCommands;
 import org.bulwark.api.BackupRequest;
 import org.bulwark.api.Hypervisor;
 import org.bulwark.api.Mount;
@@ -20,6 +22,7 @@ import org.bulwark.api.Role;
 import org.bulwark.api.SnapshotRequest;
 import org.bulwark.api.Task;
 import org.bulwark.api.TaskRequest;
+import org.bulwark.api.TaskState;
 import org.bulwark.api.TaskType;
 import org.bulwark.api.Vm;
 import org.bulwark.server.errors.Errors;
@@ -86,6 +89,10 @@ public final class Workflows {
      * without a destination and passphrase.
      */
     public Task backup(Caller caller, UUID vmId, BackupRequest request) {
+        return backup(caller, vmId, request, null, null);
+    }
+
+    private Task backup(Caller caller, UUID vmId, BackupRequest request, Instant notAfter, String window) {
         Errors.required(request, "backup request");
         Vm vm = inventory.vm(vmId);
         Map<String, String> parameters = new HashMap<>();
@@ -96,34 +103,82 @@ public final class Workflows {
             parameters.put("destination", policy.destination());
             parameters.put("passphraseFile", policy.passphraseFile());
             full |= fullDue(policy, vmId);
+            commandParameters(policy.commands(), parameters);
         } else {
             parameters.put("destination", absolute(request.destination(), "destination"));
             secret(parameters, request.passphrase(), request.passphraseFile());
         }
         parameters.put("mode", full ? "full" : "auto");
-        return backup(caller, vm, policyId, parameters);
+        return backup(caller, vm, policyId, parameters, notAfter, window);
+    }
+
+    /**
+     * The policy's pre/post commands as BACKUP parameters: {@code preCommand.0}, {@code preCommand.1}, ...
+     * (one parameter per argument, so no list is ever joined into a command line), likewise
+     * {@code postCommand.N}, and {@code commandTimeout} in seconds.
+     */
+    private static void commandParameters(BackupCommands commands, Map<String, String> parameters) {
+        if (commands.runsNothing()) {
+            return;
+        }
+        for (int i = 0; i < commands.pre().size(); i++) {
+            parameters.put("preCommand." + i, commands.pre().get(i));
+        }
+        for (int i = 0; i < commands.post().size(); i++) {
+            parameters.put("postCommand." + i, commands.post().get(i));
+        }
+        parameters.put("commandTimeout", String.valueOf(commands.effectiveTimeoutSeconds()));
     }
 
     /** Backs up every VM the policy covers now; a disabled policy is refused with 409. */
     public List<Task> runPolicy(Caller caller, UUID policyId) {
+        return runPolicy(caller, policyId, null, null);
+    }
+
+    private List<Task> runPolicy(Caller caller, UUID policyId, Instant notAfter, String window) {
         StoredPolicy policy = policies.find(policyId);
         if (!policy.enabled()) {
             throw Errors.conflict("Policy " + policy.name() + " is disabled");
         }
         List<Task> queued = new ArrayList<>();
         for (Vm vm : policies.selection(policy)) {
-            queued.add(backup(caller, vm.id(), new BackupRequest(policyId, null, null, null, false)));
+            queued.add(backup(caller, vm.id(), new BackupRequest(policyId, null, null, null, false), notAfter, window));
         }
         LOG.info("policy run policy={} vms={} by={}", policy.name(), queued.size(), caller.username());
         return queued;
     }
 
-    /** What a due schedule does: runs its policy unless it was disabled or deleted meanwhile. */
-    public void fire(UUID policyId) {
+    /**
+     * What a due schedule does: runs its policy unless it was disabled or deleted meanwhile. With a
+     * window, a backup still queued when it closes at {@code windowCloses} is not started
+     * ({@link #windowClosed}).
+     */
+    public void fire(UUID policyId, Instant windowCloses, String window) {
         try {
-            runPolicy(SCHEDULER, policyId);
+            runPolicy(SCHEDULER, policyId, windowCloses, window);
         } catch (ApiException e) {
             LOG.info("scheduled run skipped policy={} reason={}", policyId, e.getMessage());
+        }
+    }
+
+    /**
+     * Whether a task's window has closed while it is still queued: then it is cancelled, giving the
+     * window as the reason, and {@code true} is answered. A task that started in time runs on.
+     */
+    boolean windowClosed(TaskLink link, Task task) {
+        if (link.notAfter() == null || task.state() != TaskState.QUEUED || clock.instant().isBefore(link.notAfter())) {
+            return false;
+        }
+        Caller window = new Caller("the close of its schedule window " + link.window() + " at " + link.notAfter(),
+                Role.OPERATOR, null, null);
+        try {
+            tasks.cancel(window, task.id());
+            LOG.info("backup not started task={}: its schedule window {} closed at {}", task.id(), link.window(),
+                    link.notAfter());
+            return true;
+        } catch (ApiException e) {
+            LOG.debug("task {} started or ended as its window closed: {}", task.id(), e.getMessage());
+            return false;
         }
     }
 
@@ -198,9 +253,12 @@ public final class Workflows {
 
     /**
      * Queues a MOUNT of one disk of a restore point on the node that made it (or, when that node is
-     * gone, the node of the VM's hypervisor); the monitor records the mount once it succeeded. A
-     * policy's restore point opens with the policy's passphrase file; one made on demand opens
-     * without a passphrase, which suits an unencrypted repository only (the MOUNT fails otherwise).
+     * gone, the node of the VM's hypervisor); the monitor records the mount once it succeeded. The
+     * request's passphrase opens the repository when given (a restore point made on demand with a
+     * typed passphrase): it travels as the task's sealed {@code passphrase} parameter, as a restore's
+     * does, and is neither logged nor kept with the mount. Without one, a policy's restore point opens
+     * with the policy's passphrase file, and one made on demand without a passphrase (an unencrypted
+     * repository only: the MOUNT fails otherwise).
      */
     public Task mount(Caller caller, MountRequest request) {
         Errors.required(request, "mount request");
@@ -214,7 +272,9 @@ public final class Workflows {
         if (request.disk() != null && !request.disk().isBlank()) {
             parameters.put("disk", request.disk().trim());
         }
-        if (point.policyId() != null) {
+        if (request.passphrase() != null && !request.passphrase().isEmpty()) {
+            parameters.put("passphrase", request.passphrase());
+        } else if (point.policyId() != null) {
             parameters.put("passphraseFile", policies.find(point.policyId()).passphraseFile());
         }
         Task task = tasks.submit(caller, new TaskRequest(TaskType.MOUNT, nodeOf(point, hypervisor), parameters));
@@ -290,7 +350,8 @@ public final class Workflows {
         }
     }
 
-    private Task backup(Caller caller, Vm vm, UUID policyId, Map<String, String> parameters) {
+    private Task backup(Caller caller, Vm vm, UUID policyId, Map<String, String> parameters, Instant notAfter,
+                        String window) {
         if (!vm.present()) {
             throw Errors.conflict("VM " + vm.name() + " has vanished from its hypervisor");
         }
@@ -299,7 +360,7 @@ public final class Workflows {
         parameters.put("uri", hypervisor.uri());
         Task task = tasks.submit(caller, new TaskRequest(TaskType.BACKUP, hypervisor.nodeId(), parameters));
         links.insert(new TaskLink(task.id(), TaskLink.Purpose.BACKUP, vm.id(), policyId, parameters.get("destination"),
-                null, null));
+                null, null, notAfter, window));
         LOG.info("backup queued task={} vm={} policy={} by={}", task.id(), vm.name(), policyId, caller.username());
         return task;
     }

@@ -26,7 +26,7 @@ class VmSelectionTest {
 
     private static List<String> select(List<UUID> byHand, List<String> patterns, List<String> tags) {
         StoredPolicy policy = new StoredPolicy(UUID.randomUUID(), "p", byHand, patterns, tags, "/d", "/f",
-                new Retention(1, 0), 0, true);
+                new Retention(1, 0), 0, true, null);
         return VmSelection.select(policy, INVENTORY).stream().map(Vm::name).toList();
     }
 
