@@ -3,14 +3,14 @@ package org.bulwark.api;
 import java.util.List;
 
 /**
- * Restores messages or drive items of a tenant's restore point into a new "Restored &lt;date&gt;"
- * folder of the original or another mailbox or drive; nothing is overwritten.
+ * Restores messages, drive items, events or contacts of a tenant's restore point into a new
+ * "Restored &lt;date&gt;" folder (or calendar) of the original or another mailbox or drive; nothing is overwritten.
  * {@link #toString()} masks the passphrase.
  *
  * @param restorePoint the run id of the restore point ({@code null}: the latest)
- * @param service      {@code mail} or {@code files}
- * @param source       the user id (mail) or drive id (files) the items were backed up from
- * @param items        message or drive item ids
+ * @param service      {@code mail}, {@code files}, {@code calendars} or {@code contacts}
+ * @param source       the user id (mail, calendars, contacts) or drive id (files) the items were backed up from
+ * @param items        message, drive item, event or contact ids
  * @param target       the user or drive to restore into ({@code null}: the source)
  */
 public record M365RestoreRequest(String destination, String passphraseFile, String passphrase, Long restorePoint,

@@ -140,6 +140,48 @@ public interface TenantResource {
     InputStream eml(@PathParam("id") UUID id, @PathParam("point") long point, @PathParam("user") String user,
                     @PathParam("message") String message);
 
+    /** The calendars of a user at a restore point. */
+    @GET
+    @Path("/{id}/restore-points/{point}/mailboxes/{user}/calendars")
+    @RolesAllowed({Role.ADMIN, Role.OPS})
+    List<M365Item> calendars(@PathParam("id") UUID id, @PathParam("point") long point, @PathParam("user") String user);
+
+    /** The events of a calendar (subject in {@code name}, organizer in {@code sender}, start in {@code modified}). */
+    @GET
+    @Path("/{id}/restore-points/{point}/mailboxes/{user}/calendars/{calendar}/events")
+    @RolesAllowed({Role.ADMIN, Role.OPS})
+    List<M365Item> events(@PathParam("id") UUID id, @PathParam("point") long point, @PathParam("user") String user,
+                          @PathParam("calendar") String calendar);
+
+    /** One event ({@code event}) or a whole calendar ({@code calendar}) as iCalendar; exactly one of them. */
+    @GET
+    @Path("/{id}/restore-points/{point}/mailboxes/{user}/calendar.ics")
+    @Produces("text/calendar")
+    @RolesAllowed({Role.ADMIN, Role.OPS})
+    InputStream ics(@PathParam("id") UUID id, @PathParam("point") long point, @PathParam("user") String user,
+                    @QueryParam("calendar") String calendar, @QueryParam("event") String event);
+
+    /** The contact folders of a user at a restore point (the default one has id {@code contacts}). */
+    @GET
+    @Path("/{id}/restore-points/{point}/mailboxes/{user}/contact-folders")
+    @RolesAllowed({Role.ADMIN, Role.OPS})
+    List<M365Item> contactFolders(@PathParam("id") UUID id, @PathParam("point") long point, @PathParam("user") String user);
+
+    /** The contacts of a contact folder (display name in {@code name}, first e-mail address in {@code sender}). */
+    @GET
+    @Path("/{id}/restore-points/{point}/mailboxes/{user}/contact-folders/{folder}/contacts")
+    @RolesAllowed({Role.ADMIN, Role.OPS})
+    List<M365Item> contacts(@PathParam("id") UUID id, @PathParam("point") long point, @PathParam("user") String user,
+                            @PathParam("folder") String folder);
+
+    /** One contact ({@code contact}) or a whole contact folder ({@code folder}) as vCards; exactly one of them. */
+    @GET
+    @Path("/{id}/restore-points/{point}/mailboxes/{user}/contacts.vcf")
+    @Produces("text/vcard")
+    @RolesAllowed({Role.ADMIN, Role.OPS})
+    InputStream vcf(@PathParam("id") UUID id, @PathParam("point") long point, @PathParam("user") String user,
+                    @QueryParam("folder") String folder, @QueryParam("contact") String contact);
+
     /** The OneDrives and document libraries of a restore point's repository. */
     @GET
     @Path("/{id}/restore-points/{point}/drives")
@@ -169,7 +211,7 @@ public interface TenantResource {
     InputStream zip(@PathParam("id") UUID id, @PathParam("point") long point, @PathParam("drive") String drive,
                     @QueryParam("folder") String folder);
 
-    /** Messages and drive items whose subject, sender or name contains {@code text} (case-insensitive). */
+    /** Messages, drive items, events and contacts whose subject, sender or name contains {@code text} (case-insensitive). */
     @GET
     @Path("/{id}/restore-points/{point}/search")
     @RolesAllowed({Role.ADMIN, Role.OPS})

@@ -26,6 +26,8 @@ import org.bulwark.node.vm.RepositoryAccess;
  * /m365/{tenantId}/eml?owner=USER&amp;item=MESSAGE             the message's MIME (message/rfc822)
  * /m365/{tenantId}/file?owner=DRIVE&amp;item=ITEM              the file's bytes (application/octet-stream)
  * /m365/{tenantId}/zip?owner=DRIVE&amp;folder=ITEM             the folder (default the root) as a zip (application/zip)
+ * /m365/{tenantId}/ics?owner=USER&amp;item=EVENT | folder=CALENDAR   one event or a calendar (text/calendar)
+ * /m365/{tenantId}/vcf?owner=USER&amp;item=CONTACT | folder=FOLDER   one contact or a contact folder (text/vcard)
  * </pre>
  * Errors are {@link org.bulwark.api.node.NodeError} JSON: 400 for a malformed request, 404 for an item or restore point
  * that does not exist, 500 when the repository cannot give the bytes. A failure after a download has
@@ -84,6 +86,25 @@ public final class M365Api implements HttpHandler {
                     }
                     try (InputStream in = browser.content(version)) {
                         send(exchange, parts[2].equals("eml") ? "message/rfc822" : "application/octet-stream", in::transferTo);
+                    }
+                    return null;
+                });
+            }
+            case "ics", "vcf" -> {
+                String user = p.required("owner");
+                String item = p.optional("item", null);
+                String folder = p.optional("folder", null);
+                if ((item == null) == (folder == null)) {
+                    throw new IllegalArgumentException(what + " needs item (one " + (parts[2].equals("ics") ? "event" : "contact")
+                            + ") or folder (a whole " + (parts[2].equals("ics") ? "calendar" : "contact folder") + "), not both");
+                }
+                Long point = M365Tasks.restorePoint(p, what);
+                tasks.read(tenantId, access, browser -> {
+                    long at = point != null ? point : browser.latest().id();
+                    if (parts[2].equals("ics")) {
+                        send(exchange, "text/calendar; charset=utf-8", out -> browser.exportIcs(at, user, folder, item, out));
+                    } else {
+                        send(exchange, "text/vcard; charset=utf-8", out -> browser.exportVcf(at, user, folder, item, out));
                     }
                     return null;
                 });

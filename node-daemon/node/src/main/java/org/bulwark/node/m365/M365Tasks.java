@@ -40,14 +40,16 @@ import org.bulwark.repository.Repository;
  * <li>M365_BACKUP, optional {@code parallelism} (1..32, default 4) and {@code users} (comma-separated user
  * ids: only their mailboxes and OneDrives; default the whole tenant with sites and teams) → {@link Backed};
  * one backup of a tenant at a time per node;</li>
- * <li>M365_RESTORE: {@code service} ({@code mail} or {@code files}), {@code source} (user or
- * drive id), {@code items} (comma-separated message or drive item ids), optional {@code target}
+ * <li>M365_RESTORE: {@code service} ({@code mail}, {@code files}, {@code calendars} or {@code contacts}),
+ * {@code source} (user or drive id), {@code items} (comma-separated message, drive item, event or contact ids), optional {@code target}
  * (user or drive id, default the source) and {@code restorePoint} (default the latest) →
  * {@link TenantRestore.Result}: a new "Restored &lt;date&gt;" folder, nothing overwritten;</li>
  * <li>M365_BROWSE needs only {@code tenantId} and the repository (no Graph, no secret): {@code list} one of
  * {@code restorePoints}, {@code mailboxes}, {@code drives}, {@code teams}, {@code mailFolders} ({@code owner}),
  * {@code messages} ({@code owner}, {@code folder}), {@code children} ({@code owner} = drive, optional
- * {@code folder}, default the root), {@code channels} ({@code owner} = team), {@code search} ({@code text});
+ * {@code folder}, default the root), {@code channels} ({@code owner} = team), {@code calendars} and
+ * {@code contactFolders} ({@code owner} = user), {@code events} and {@code contacts} ({@code owner}, {@code folder}),
+ * {@code search} ({@code text});
  * optional {@code restorePoint} (default the latest) → {@link Listing}.</li>
  * </ul>
  */
@@ -157,8 +159,9 @@ public final class M365Tasks {
         M365Tenant tenant = tenant(p);
         RepositoryAccess access = RepositoryAccess.of(p);
         String service = p.required("service");
-        if (!service.equals("mail") && !service.equals("files")) {
-            throw new IllegalArgumentException("M365_RESTORE parameter service must be mail or files, not '" + service + "'");
+        if (!Set.of("mail", "files", "calendars", "contacts").contains(service)) {
+            throw new IllegalArgumentException("M365_RESTORE parameter service must be mail, files, calendars or contacts, not '"
+                    + service + "'");
         }
         String source = p.required("source");
         String target = p.optional("target", source);
@@ -171,8 +174,12 @@ public final class M365Tasks {
                 long at = point != null ? point : browser.latest().id();
                 progress.report(10, "restoring " + items.size() + " " + service + " items of restore point " + at + " to " + target);
                 TenantRestore restore = new TenantRestore(connection, browser);
-                TenantRestore.Result result = service.equals("mail") ? restore.restoreMessages(at, source, items, target)
-                        : restore.restoreDriveItems(at, source, items, target);
+                TenantRestore.Result result = switch (service) {
+                    case "mail" -> restore.restoreMessages(at, source, items, target);
+                    case "calendars" -> restore.restoreEvents(at, source, items, target);
+                    case "contacts" -> restore.restoreContacts(at, source, items, target);
+                    default -> restore.restoreDriveItems(at, source, items, target);
+                };
                 progress.report(100, result.createdIds().size() + " items restored into " + result.folderName());
                 return result;
             });
@@ -210,7 +217,10 @@ public final class M365Tasks {
      * team), {@code search} ({@code text}); {@code point} {@code null} for the latest.
      */
     record BrowseQuery(String list, Long point, String owner, String folder, String text) {
-        private static final Set<String> OWNED = Set.of("mailFolders", "messages", "children", "channels");
+        private static final Set<String> OWNED = Set.of("mailFolders", "messages", "children", "channels", "calendars", "events",
+                "contactFolders", "contacts");
+        /** Lists of the items in a folder: they need it. */
+        private static final Set<String> IN_FOLDER = Set.of("messages", "events", "contacts");
 
         /** Reads and checks the query; {@link IllegalArgumentException} naming the parameter. */
         static BrowseQuery of(Parameters p, String what) {
@@ -221,11 +231,12 @@ public final class M365Tasks {
             boolean needsOwner = OWNED.contains(list);
             if (!Set.of("restorePoints", "mailboxes", "drives", "teams", "search").contains(list) && !needsOwner) {
                 throw new IllegalArgumentException(what + " parameter list must be restorePoints, mailboxes, drives, teams,"
-                        + " mailFolders, messages, children, channels or search, not '" + list + "'");
+                        + " mailFolders, messages, children, channels, calendars, events, contactFolders, contacts or search, not '"
+                        + list + "'");
             }
-            if (needsOwner && owner == null || list.equals("messages") && folder.isEmpty() || list.equals("search") && text == null) {
+            if (needsOwner && owner == null || IN_FOLDER.contains(list) && folder.isEmpty() || list.equals("search") && text == null) {
                 throw new IllegalArgumentException(what + " list=" + list + " needs "
-                        + (list.equals("search") ? "text" : list.equals("messages") ? "owner and folder" : "owner"));
+                        + (list.equals("search") ? "text" : IN_FOLDER.contains(list) ? "owner and folder" : "owner"));
             }
             return new BrowseQuery(list, restorePoint(p, what), owner, folder, text);
         }
@@ -251,6 +262,10 @@ public final class M365Tasks {
                         case "messages" -> browser.messages(at, owner, folder);
                         case "children" -> browser.children(at, owner, folder);
                         case "channels" -> browser.channels(at, owner);
+                        case "calendars" -> browser.calendars(at, owner);
+                        case "events" -> browser.events(at, owner, folder);
+                        case "contactFolders" -> browser.contactFolders(at, owner);
+                        case "contacts" -> browser.contacts(at, owner, folder);
                         default -> browser.search(at, text);
                     });
                 }

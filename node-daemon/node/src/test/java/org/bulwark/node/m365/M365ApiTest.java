@@ -98,6 +98,18 @@ class M365ApiTest {
         assertEquals(400, list.statusCode());
         assertTrue(list.body().contains("parameter list must be"), list.body());
 
+        HttpResponse<String> both = call("GET", "/m365/contoso/ics?" + repository + "&owner=u&item=e&folder=c", true);
+        assertEquals(400, both.statusCode());
+        assertTrue(both.body().contains("needs item (one event) or folder (a whole calendar), not both"), both.body());
+        HttpResponse<String> neither = call("GET", "/m365/contoso/vcf?" + repository + "&owner=u", true);
+        assertEquals(400, neither.statusCode());
+        assertTrue(neither.body().contains("needs item (one contact) or folder (a whole contact folder)"), neither.body());
+        HttpResponse<String> events = call("GET", "/m365/contoso/list?" + repository + "&list=events&owner=u", true);
+        assertEquals(400, events.statusCode());
+        assertTrue(events.body().contains("list=events needs owner and folder"), events.body());
+        assertEquals(404, call("GET", "/m365/contoso/vcf?" + repository + "&owner=u&item=c", true).statusCode(),
+                "no backup: nothing to export");
+
         HttpResponse<String> none = call("GET", "/m365/contoso/eml?" + repository + "&owner=u&item=m", true);
         assertEquals(404, none.statusCode());
         assertTrue(none.body().contains("tenant contoso has no complete backup"), none.body());

@@ -52,7 +52,8 @@ class M365TasksTest {
 
         Map<String, String> restore = tenant();
         restore.putAll(Map.of("service", "calendar", "source", "user-1", "items", "m1"));
-        assertEquals("M365_RESTORE parameter service must be mail or files, not 'calendar'", refusal(TaskType.M365_RESTORE, restore));
+        assertEquals("M365_RESTORE parameter service must be mail, files, calendars or contacts, not 'calendar'",
+                refusal(TaskType.M365_RESTORE, restore));
         restore.putAll(Map.of("service", "mail", "restorePoint", "yesterday"));
         assertEquals("M365_RESTORE parameter restorePoint must be a run id, not 'yesterday'", refusal(TaskType.M365_RESTORE, restore));
 

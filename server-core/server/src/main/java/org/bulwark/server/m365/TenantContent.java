@@ -38,7 +38,10 @@ public final class TenantContent {
         this.gateway = gateway;
     }
 
-    /** A listing: {@code mailboxes}, {@code drives}, {@code mailFolders}, {@code messages}, {@code children}, {@code search}. */
+    /**
+     * A listing: {@code mailboxes}, {@code drives}, {@code mailFolders}, {@code messages}, {@code children}, {@code calendars},
+     * {@code events}, {@code contactFolders}, {@code contacts}, {@code search}.
+     */
     public List<M365Item> list(UUID tenantId, long point, String list, Map<String, String> more) {
         Map<String, String> query = new LinkedHashMap<>(more);
         query.put("list", list);
@@ -67,6 +70,24 @@ public final class TenantContent {
     /** A drive folder ({@code null}: the root) as a zip. */
     public InputStream zip(UUID tenantId, long point, String drive, String folder) {
         return open(tenantId, point, "zip", Map.of("owner", required(drive, "drive"), "folder", folder == null ? "" : folder));
+    }
+
+    /** One event or a whole calendar as iCalendar: exactly one of {@code calendar} and {@code event}. */
+    public InputStream ics(UUID tenantId, long point, String user, String calendar, String event) {
+        return open(tenantId, point, "ics", itemOrFolder(user, calendar, event, "calendar", "event"));
+    }
+
+    /** One contact or a whole contact folder as vCards: exactly one of {@code folder} and {@code contact}. */
+    public InputStream vcf(UUID tenantId, long point, String user, String folder, String contact) {
+        return open(tenantId, point, "vcf", itemOrFolder(user, folder, contact, "folder", "contact"));
+    }
+
+    private static Map<String, String> itemOrFolder(String user, String folder, String item, String folderName, String itemName) {
+        boolean noFolder = folder == null || folder.isBlank();
+        if (noFolder == (item == null || item.isBlank())) {
+            throw Errors.badRequest("give " + itemName + " or " + folderName + ", not both");
+        }
+        return noFolder ? Map.of("owner", required(user, "user"), "item", item) : Map.of("owner", required(user, "user"), "folder", folder);
     }
 
     private InputStream open(UUID tenantId, long pointId, String call, Map<String, String> more) {

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.bulwark.api.M365BackupRequest;
 import org.bulwark.api.M365BrowseRequest;
@@ -158,8 +159,8 @@ public final class TenantService {
         Errors.required(request, "restore request");
         StoredTenant tenant = tenant(id);
         String service = Errors.required(request.service(), "service");
-        if (!service.equals("mail") && !service.equals("files")) {
-            throw Errors.badRequest("service must be mail or files, not " + service);
+        if (!Set.of("mail", "files", "calendars", "contacts").contains(service)) {
+            throw Errors.badRequest("service must be mail, files, calendars or contacts, not " + service);
         }
         String source = Errors.required(request.source(), "source");
         if (request.items() == null || request.items().isEmpty() || request.items().stream().anyMatch(i -> i == null

@@ -128,6 +128,36 @@ public final class TenantEndpoint implements TenantResource {
     }
 
     @Override
+    public List<M365Item> calendars(UUID id, long point, String user) {
+        return content.list(id, point, "calendars", Map.of("owner", user));
+    }
+
+    @Override
+    public List<M365Item> events(UUID id, long point, String user, String calendar) {
+        return content.list(id, point, "events", Map.of("owner", user, "folder", calendar));
+    }
+
+    @Override
+    public InputStream ics(UUID id, long point, String user, String calendar, String event) {
+        return content.ics(id, point, user, calendar, event);
+    }
+
+    @Override
+    public List<M365Item> contactFolders(UUID id, long point, String user) {
+        return content.list(id, point, "contactFolders", Map.of("owner", user));
+    }
+
+    @Override
+    public List<M365Item> contacts(UUID id, long point, String user, String folder) {
+        return content.list(id, point, "contacts", Map.of("owner", user, "folder", folder));
+    }
+
+    @Override
+    public InputStream vcf(UUID id, long point, String user, String folder, String contact) {
+        return content.vcf(id, point, user, folder, contact);
+    }
+
+    @Override
     public List<M365Item> drives(UUID id, long point) {
         return content.list(id, point, "drives", Map.of());
     }
