@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.bulwark.node.Json;
+import org.bulwark.node.hook.BackupHooks;
 import org.bulwark.node.kvm.Hypervisor;
 import org.bulwark.node.kvm.export.DiskExport;
 import org.bulwark.node.kvm.export.Export;
@@ -32,7 +33,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Parameters: {@code vm}; {@code destination} (repository folder, created when empty);
  * {@code passphrase} or {@code passphraseFile}; optional {@code uri} (libvirt), {@code mode}
- * ({@code auto}, the default, or {@code full}).
+ * ({@code auto}, the default, or {@code full}); the pre/post commands of {@link BackupHooks}.
  */
 public final class BackupTask implements TaskHandler {
     private static final Logger LOG = LoggerFactory.getLogger(BackupTask.class);
@@ -68,19 +69,22 @@ public final class BackupTask implements TaskHandler {
         String uri = p.optional("uri", settings.libvirtUri());
         boolean forceFull = p.choice("mode", "auto", "auto", "full").equals("full");
         RepositoryAccess access = RepositoryAccess.of(p);
-        return progress -> run(vm, uri, forceFull, access, progress);
+        BackupHooks hooks = BackupHooks.of(parameters);
+        return progress -> run(vm, uri, forceFull, access, hooks, progress);
     }
 
-    private Result run(String vm, String uri, boolean forceFull, RepositoryAccess access, Progress progress)
-            throws Exception {
+    private Result run(String vm, String uri, boolean forceFull, RepositoryAccess access, BackupHooks hooks,
+            Progress progress) throws Exception {
         progress.report(0, "looking up " + vm + " on " + uri);
         try (Hypervisor hypervisor = Hypervisors.connect(uri)) {
             UUID uuid = hypervisor.describe(vm).uuid();
-            progress.report(1, "opening the repository at " + access.destination());
-            try (Repository repository = access.open(true)) {
-                access.requireWritable();
-                return backup(vm, uuid, forceFull, hypervisor, repository, progress);
-            }
+            return hooks.around(vm, uuid, progress, () -> {
+                progress.report(1, "opening the repository at " + access.destination());
+                try (Repository repository = access.open(true)) {
+                    access.requireWritable();
+                    return backup(vm, uuid, forceFull, hypervisor, repository, progress);
+                }
+            }, Result::restorePoint);
         }
     }
 
