@@ -12,7 +12,7 @@ public final class Api {
     public static final List<Class<?>> RESOURCES = List.of(
             AuthResource.class, SystemResource.class, UserResource.class, NodeResource.class, TaskResource.class,
             HypervisorResource.class, VmResource.class, PolicyResource.class, RestorePointResource.class,
-            TenantResource.class, MountResource.class);
+            TenantResource.class, MountResource.class, DestinationResource.class);
 
     private Api() {
     }

@@ -46,4 +46,13 @@ public interface TaskResource {
     @Path("/{id}/cancel")
     @RolesAllowed({Role.ADMIN, Role.OPS})
     Task cancel(@PathParam("id") UUID id);
+
+    /**
+     * Queues a failed or cancelled task again with the same request (type, node, parameters) as a
+     * new task, which takes the old one's place in its workflow; any other state answers 409.
+     */
+    @POST
+    @Path("/{id}/retry")
+    @RolesAllowed({Role.ADMIN, Role.OPS})
+    Task retry(@PathParam("id") UUID id);
 }

@@ -3,11 +3,13 @@ package org.bulwark.server;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import org.bulwark.server.destination.DestinationService;
 import org.bulwark.server.fleet.NodeRegistry;
 import org.bulwark.server.inventory.InventoryService;
 import org.bulwark.server.mount.MountService;
 import org.bulwark.server.node.NodeGateway;
 import org.bulwark.server.persistence.Jpa;
+import org.bulwark.server.persistence.JpaDestinationStore;
 import org.bulwark.server.persistence.JpaInventoryStore;
 import org.bulwark.server.persistence.JpaMountStore;
 import org.bulwark.server.persistence.JpaPolicyStore;
@@ -23,11 +25,12 @@ import org.bulwark.server.schedule.Scheduler;
 import org.bulwark.server.task.TaskDispatcher;
 import org.bulwark.server.task.TaskService;
 import org.bulwark.server.workflow.NodeFailover;
+import org.bulwark.server.workflow.RetriedTasks;
 import org.bulwark.server.workflow.WorkflowMonitor;
 import org.bulwark.server.workflow.Workflows;
 
 /**
- * Wires KVM protection: inventory, policies, schedules, restore points, mounts and workflows on their
+ * Wires KVM protection: inventory, policies, schedules, restore points, mounts, destinations and workflows on their
  * JPA stores (mounts browsed on their nodes through the node gateway), the workflow monitor that applies task outcomes, the failover of BACKUP and RESTORE
  * tasks to another node, and the scheduler (due schedules
  * every {@value #SCHEDULER_TICK_SECONDS} s, inventory sync of every hypervisor every
@@ -43,6 +46,7 @@ final class KvmProtection implements AutoCloseable {
     final RestorePointService restorePoints;
     final Workflows workflows;
     final MountService mounts;
+    final DestinationService destinations;
     private final WorkflowMonitor monitor;
     private final Scheduler scheduler;
 
@@ -55,7 +59,9 @@ final class KvmProtection implements AutoCloseable {
         restorePoints = new RestorePointService(restorePointStore);
         JpaTaskLinkStore links = new JpaTaskLinkStore(jpa, taskParameters);
         workflows = new Workflows(tasks, inventory, policies, restorePointStore, links, nodes, clock);
+        tasks.onRetry(new RetriedTasks(links));
         mounts = new MountService(new JpaMountStore(jpa), new NodeMountReader(gateway), nodes);
+        destinations = new DestinationService(new JpaDestinationStore(jpa), nodes, policies, restorePointStore, clock);
         monitor = new WorkflowMonitor(links, tasks, new JsonTaskResults(), inventory, restorePointStore, workflows, mounts);
         dispatcher.failover(new NodeFailover(nodes));
         scheduler = new Scheduler(policyStore, workflows::fire, workflows::syncAll, clock);
@@ -63,7 +69,7 @@ final class KvmProtection implements AutoCloseable {
 
     /** The REST endpoints, for {@code RestApi}. */
     List<Object> endpoints() {
-        return KvmEndpoints.of(inventory, policies, restorePoints, workflows, mounts);
+        return KvmEndpoints.of(inventory, policies, restorePoints, workflows, mounts, destinations);
     }
 
     void start() {

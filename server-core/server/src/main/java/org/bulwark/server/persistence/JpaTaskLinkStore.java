@@ -1,6 +1,7 @@
 package org.bulwark.server.persistence;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.bulwark.server.workflow.TaskLink;
 import org.bulwark.server.workflow.TaskLinkStore;
@@ -21,6 +22,12 @@ public final class JpaTaskLinkStore implements TaskLinkStore {
             em.persist(new TaskLinkEntity(link, parameters));
             return null;
         });
+    }
+
+    @Override
+    public Optional<TaskLink> find(UUID taskId) {
+        return jpa.read(em -> em.createQuery("select l from TaskLinkEntity l where l.taskId = :id", TaskLinkEntity.class)
+                .setParameter("id", taskId.toString()).getResultStream().findFirst().map(l -> l.toLink(parameters)));
     }
 
     @Override

@@ -44,4 +44,9 @@ public final class TaskEndpoint implements TaskResource {
     public Task cancel(UUID id) {
         return tasks.cancel(CallerPrincipal.of(security), id);
     }
+
+    @Override
+    public Task retry(UUID id) {
+        return tasks.retry(CallerPrincipal.of(security), id);
+    }
 }

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
 import org.bulwark.api.Task;
 import org.bulwark.api.TaskLogEntry;
 import org.bulwark.api.TaskRequest;
@@ -18,7 +20,7 @@ import org.bulwark.server.user.Caller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The task queue as callers see it: submit, look, cancel. The {@link TaskDispatcher} runs the tasks. */
+/** The task queue as callers see it: submit, look, cancel, retry. The {@link TaskDispatcher} runs the tasks. */
 public final class TaskService {
     private static final Logger LOG = LoggerFactory.getLogger(TaskService.class);
     private static final int LIST_LIMIT = 1000;
@@ -28,6 +30,7 @@ public final class TaskService {
     private final NodeGateway gateway;
     private final TaskDispatcher dispatcher;
     private final Clock clock;
+    private final List<BiConsumer<UUID, Task>> retryListeners = new CopyOnWriteArrayList<>();
 
     public TaskService(TaskStore store, NodeRegistry nodes, NodeGateway gateway, TaskDispatcher dispatcher, Clock clock) {
         this.store = store;
@@ -93,6 +96,29 @@ public final class TaskService {
             LOG.info("task cancel requested task={} node={} by={}", id, task.nodeName(), caller.username());
         }
         return get(id);
+    }
+
+    /**
+     * Queues a failed or cancelled task again as a new task owned by the caller, with the same type,
+     * requested node and parameters; 409 for a task in any other state.
+     */
+    public Task retry(Caller caller, UUID id) {
+        StoredTask ended = find(id);
+        if (ended.state() != TaskState.FAILED && ended.state() != TaskState.CANCELLED) {
+            throw Errors.conflict("Task " + id + " is " + ended.state() + ": only a failed or cancelled task can be retried");
+        }
+        Task retry = submit(caller, new TaskRequest(ended.type(), ended.requestedNodeId(), ended.parameters()));
+        Instant now = clock.instant();
+        store.appendLog(retry.id(), now, "INFO", "Retry of task " + id);
+        store.appendLog(id, now, "INFO", "Retried as task " + retry.id() + " by " + caller.username());
+        LOG.info("task retried task={} retry={} by={}", id, retry.id(), caller.username());
+        retryListeners.forEach(listener -> listener.accept(id, retry));
+        return retry;
+    }
+
+    /** Tells {@code listener} of each retry (the old task's id, the new task), e.g. to carry on the old one's workflow. */
+    public void onRetry(BiConsumer<UUID, Task> listener) {
+        retryListeners.add(listener);
     }
 
     private StoredTask find(UUID id) {
