@@ -7,6 +7,9 @@ public final class ConsoleEvents {
     /** A policy was saved through the console; data: the {@code Policy} as the server returned it. */
     public static final String POLICIES_CHANGED = "org/bulwark/console/policies/changed";
 
+    /** The console lost or regained its server; data: the {@code ServerState}. */
+    public static final String SERVER_STATE = "org/bulwark/console/server/state";
+
     private ConsoleEvents() {
     }
 }

@@ -17,6 +17,7 @@ public final class ConsoleIds {
     public static final String PART_RESTORE_POINTS = "org.bulwark.console.part.restorePoints";
     public static final String PART_USERS = "org.bulwark.console.part.users";
     public static final String PART_POLICIES = "org.bulwark.console.part.policies";
+    public static final String PART_DESTINATIONS = "org.bulwark.console.part.destinations";
     /** The stack of the main parts, where editors open too. */
     public static final String STACK_MAIN = "org.bulwark.console.stack.main";
 
@@ -30,6 +31,8 @@ public final class ConsoleIds {
     public static final String NODES_STATUS = "nodes.status";
     public static final String TASKS_TABLE = "tasks.table";
     public static final String TASKS_STATUS = "tasks.status";
+    public static final String TASKS_FILTER = "tasks.filter";
+    public static final String TASKS_LOG = "tasks.log";
     public static final String INVENTORY_FILTER = "inventory.filter";
     public static final String INVENTORY_HYPERVISORS = "inventory.hypervisors";
     public static final String INVENTORY_HYPERVISORS_STATUS = "inventory.hypervisorsStatus";
@@ -77,6 +80,14 @@ public final class ConsoleIds {
     public static final String POLICY_KEEP_DAYS = "policy.keepDays";
     public static final String POLICY_FULL_EVERY = "policy.fullEvery";
     public static final String POLICY_SAVE = "policy.save";
+    public static final String DESTINATIONS_TABLE = "destinations.table";
+    public static final String DESTINATIONS_STATUS = "destinations.status";
+    public static final String DESTINATION_NAME = "destination.name";
+    public static final String DESTINATION_NODE = "destination.node";
+    public static final String DESTINATION_FOLDER = "destination.folder";
+    public static final String DESTINATION_ADD = "destination.add";
+    public static final String DESTINATION_REMOVE = "destination.remove";
+    public static final String DESTINATION_MESSAGE = "destination.message";
     public static final String ENROLL_NAME = "enroll.name";
     public static final String ENROLL_HOST = "enroll.host";
     public static final String ENROLL_PORT = "enroll.port";
@@ -96,6 +107,7 @@ public final class ConsoleIds {
     public static final String ABOUT_DATABASE = "about.database";
     public static final String NOTIFICATION_STATUS = "notifications.status";
     public static final String NOTIFICATION_POPUP = "notifications.popup";
+    public static final String SERVER_STATUS = "server.status";
     public static final String JOB_PROGRESS_LABEL = "jobs.label";
     public static final String JOB_PROGRESS_BAR = "jobs.bar";
 

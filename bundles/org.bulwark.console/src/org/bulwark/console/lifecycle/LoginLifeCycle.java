@@ -2,13 +2,16 @@ package org.bulwark.console.lifecycle;
 
 import java.util.concurrent.atomic.AtomicReference;
 import org.bulwark.client.BulwarkClient;
+import org.bulwark.console.ConsoleEvents;
 import org.bulwark.console.dialogs.LoginDialog;
 import org.bulwark.console.model.ConsoleSession;
+import org.bulwark.console.model.ServerState;
 import org.bulwark.console.model.internal.ReloginSession;
 import org.eclipse.core.runtime.preferences.IEclipsePreferences;
 import org.eclipse.core.runtime.preferences.InstanceScope;
 import org.eclipse.e4.core.contexts.IEclipseContext;
 import org.eclipse.e4.core.di.annotations.Optional;
+import org.eclipse.e4.core.services.events.IEventBroker;
 import org.eclipse.e4.ui.model.application.MApplication;
 import org.eclipse.e4.ui.model.application.ui.basic.MWindow;
 import org.eclipse.e4.ui.workbench.IWorkbench;
@@ -56,7 +59,8 @@ public final class LoginLifeCycle {
         Display display = Display.getCurrent();
         BulwarkClient client = dialog.client();
         LOG.info("Logged in to {} as {}", client.server(), client.session().username());
-        context.set(ConsoleSession.class, new ReloginSession(client, expired -> relogin(context, display, expired)));
+        context.set(ConsoleSession.class, new ReloginSession(client, expired -> relogin(context, display, expired),
+                state -> tell(context, state)));
     }
 
     /** Without a login no window opens, so the workbench ends at once. */
@@ -91,6 +95,19 @@ public final class LoginLifeCycle {
             }
         });
         return renewed.get();
+    }
+
+    /** Posts a change of the server's reachability to the parts (the status bar shows it). */
+    private static void tell(IEclipseContext context, ServerState state) {
+        IEventBroker events = context.get(IEventBroker.class);
+        if (events != null) {
+            events.post(ConsoleEvents.SERVER_STATE, state);
+        }
+        if (state.reachable()) {
+            LOG.info("The server answers again");
+        } else {
+            LOG.warn("The server cannot be reached: {}", state.problem());
+        }
     }
 
     private static void remember(IEclipsePreferences preferences, LoginDialog dialog) {

@@ -33,6 +33,7 @@ public final class NavigatorPart {
             new Destination("Inventory", ConsoleIds.PART_INVENTORY),
             new Destination("Policies", ConsoleIds.PART_POLICIES),
             new Destination("Restore points", ConsoleIds.PART_RESTORE_POINTS),
+            new Destination("Destinations", ConsoleIds.PART_DESTINATIONS),
             new Destination("Nodes", ConsoleIds.PART_NODES),
             new Destination("Tasks", ConsoleIds.PART_TASKS),
             new Destination("Users", ConsoleIds.PART_USERS));

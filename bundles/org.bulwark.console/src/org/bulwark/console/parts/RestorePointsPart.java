@@ -34,6 +34,7 @@ public final class RestorePointsPart extends LiveTablePart<RestorePoint> {
         super(session, ui, selection, events);
         this.selection = selection;
         selection.addSelectionListener(ConsoleIds.PART_INVENTORY, follow);
+        vmSelected(selection.getSelection(ConsoleIds.PART_INVENTORY)); // chosen before this part was first shown
     }
 
     @Override

@@ -1,0 +1,67 @@
+package org.bulwark.console.parts;
+
+import static org.bulwark.console.ConsoleIds.mark;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.inject.Inject;
+import org.bulwark.console.ConsoleEvents;
+import org.bulwark.console.ConsoleIds;
+import org.bulwark.console.model.ConsoleSession;
+import org.bulwark.console.model.ServerState;
+import org.eclipse.e4.core.di.annotations.Optional;
+import org.eclipse.e4.ui.di.UIEventTopic;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Label;
+
+/**
+ * The status bar's connection indicator: the server the console works with, or, while it cannot
+ * be reached, since when and that the console keeps trying and keeps what the operator typed.
+ */
+public final class ServerStatusTrim {
+    /** How the indicator starts its text while the server cannot be reached. */
+    public static final String UNREACHABLE = "Server unreachable";
+    /** How the indicator starts its text while the server answers. */
+    public static final String CONNECTED = "Connected to ";
+
+    private final ConsoleSession session;
+    private Label label;
+
+    @Inject
+    public ServerStatusTrim(ConsoleSession session) {
+        this.session = session;
+    }
+
+    @PostConstruct
+    void create(Composite parent) {
+        Composite box = new Composite(parent, SWT.NONE);
+        GridLayout layout = new GridLayout(1, false);
+        layout.marginHeight = 1;
+        box.setLayout(layout);
+        label = mark(new Label(box, SWT.NONE), ConsoleIds.SERVER_STATUS);
+        GridData data = new GridData(SWT.FILL, SWT.CENTER, false, false);
+        data.widthHint = 520;
+        label.setLayoutData(data);
+        label.setText(CONNECTED + session.server());
+    }
+
+    @Inject
+    @Optional
+    void serverState(@UIEventTopic(ConsoleEvents.SERVER_STATE) ServerState state) {
+        if (label == null || label.isDisposed()) {
+            return;
+        }
+        if (state.reachable()) {
+            label.setText(CONNECTED + session.server());
+            label.setToolTipText(null);
+            label.setForeground(null);
+        } else {
+            label.setText(UNREACHABLE + " since " + Format.time(state.since()) + ": retrying; what you typed is kept");
+            label.setToolTipText(state.problem());
+            label.setForeground(label.getDisplay().getSystemColor(SWT.COLOR_RED));
+        }
+        label.getParent().layout(true);
+    }
+}
