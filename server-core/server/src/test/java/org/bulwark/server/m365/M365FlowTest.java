@@ -15,11 +15,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.bulwark.api.M365BackupRequest;
 import org.bulwark.api.M365BrowseRequest;
@@ -29,19 +25,11 @@ import org.bulwark.api.M365TenantRequest;
 import org.bulwark.api.M365User;
 import org.bulwark.api.NewUser;
 import org.bulwark.api.Node;
-import org.bulwark.api.NodeEnrollment;
-import org.bulwark.api.NodeState;
 import org.bulwark.api.Role;
 import org.bulwark.api.Task;
 import org.bulwark.api.TaskState;
-import org.bulwark.node.BulwarkNode;
-import org.bulwark.node.NodeConfig;
 import org.bulwark.node.m365.graphlocal.LocalGraphService;
 import org.bulwark.node.m365.graphlocal.Mime;
-import org.bulwark.repository.InitOptions;
-import org.bulwark.repository.Repository;
-import org.bulwark.repository.crypto.KdfParams;
-import org.bulwark.repository.destination.LocalDestination;
 import org.bulwark.server.BulwarkServer;
 import org.bulwark.server.fixture.Await;
 import org.bulwark.server.fixture.Http;
@@ -64,11 +52,8 @@ class M365FlowTest {
     private static final String PASSPHRASE = "m365 repository passphrase";
     @RegisterExtension
     static final ServerExtension SERVER = ServerExtension.external().with("node.heartbeat", "PT0.3S");
-    private static final List<String> ANSWERS = Collections.synchronizedList(new ArrayList<>());
-    private static LogCapture logs;
+    private static M365Fixture m365;
     private static LocalGraphService graph;
-    private static Path dir;
-    private static BulwarkNode node;
     private static Node enrolled;
     private static String admin;
     private static String alice;
@@ -78,9 +63,10 @@ class M365FlowTest {
 
     @BeforeAll
     static void start() throws IOException {
-        logs = LogCapture.install();
-        dir = Files.createTempDirectory("bulwark-m365-flow");
-        graph = new LocalGraphService(TENANT, CLIENT, SECRET);
+        m365 = new M365Fixture(SERVER, "node-m365", TENANT, CLIENT, SECRET, PASSPHRASE);
+        graph = m365.graph;
+        admin = m365.admin;
+        enrolled = m365.enrolled;
         alice = graph.addUser("alice@contoso.test");
         bob = graph.addUser("bob@contoso.test");
         aliceMime = Mime.message("carol@example.test", "alice@contoso.test", "Quarterly figures", "See the attachment.",
@@ -89,43 +75,22 @@ class M365FlowTest {
         graph.addMessage(bob, graph.inbox(bob), "Lunch", "dave@example.test",
                 Mime.message("dave@example.test", "bob@contoso.test", "Lunch", "At noon?", null, null));
         graph.addDriveItem(graph.driveOf(alice), null, "notes.txt", "alice's notes".getBytes(StandardCharsets.UTF_8));
-        try (Repository repo = Repository.init(new LocalDestination(dir.resolve("destination")),
-                InitOptions.defaults().withKdf(new KdfParams(64, 1, 1)), PASSPHRASE.toCharArray())) {
-            // an encrypted repository with a cheap key derivation, so that the test stays fast
-        }
-        admin = SERVER.server().adminToken();
-        node = BulwarkNode.start(new NodeConfig(dir.resolve("node"), "node-m365", "127.0.0.1", 0, 2, "m365-token-0123456789"));
-        Http.Answer answer = call("POST", "/nodes", admin, new NodeEnrollment("node-m365", "127.0.0.1", node.ssh().port(),
-                "m365-token-0123456789"));
-        assertEquals(200, answer.status(), answer.body());
-        UUID id = answer.as(Node.class).id();
-        enrolled = Await.until(() -> http().get("/nodes/" + id, admin).as(Node.class), n -> n.state() == NodeState.ONLINE,
-                "node online");
     }
 
     @AfterAll
     static void stop() throws IOException {
-        logs.close();
-        if (node != null) {
-            node.close();
-        }
-        if (graph != null) {
-            graph.close();
-        }
-        try (var paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        if (m365 != null) {
+            m365.close();
         }
     }
 
     private static Http http() {
-        return SERVER.server().http();
+        return m365.http();
     }
 
     /** A REST call whose answer is kept for the secret check. */
     private static Http.Answer call(String method, String path, String token, Object body) {
-        Http.Answer answer = http().call(method, path, token, body);
-        ANSWERS.add(answer.body());
-        return answer;
+        return m365.call(method, path, token, body);
     }
 
     private static Task awaitEnd(Task task) {
@@ -158,7 +123,7 @@ class M365FlowTest {
         assertEquals(List.of("alice@contoso.test", "bob@contoso.test"),
                 users.stream().map(M365User::userPrincipalName).sorted().toList());
 
-        String destination = dir.resolve("destination").toString();
+        String destination = m365.destination();
         Task backup = awaitEnd(call("POST", "/tenants/" + tenant.id() + "/backup", admin,
                 new M365BackupRequest(destination, null, PASSPHRASE)).as(Task.class));
         assertEquals(TaskState.SUCCEEDED, backup.state(), backup.toString());
@@ -167,7 +132,7 @@ class M365FlowTest {
         assertTrue(result.path("items").asLong() >= 3, "two messages and a file at least: " + backup.result());
         assertTrue(result.path("bytes").asLong() > aliceMime.length, backup.result());
         long point = result.path("restorePoint").asLong();
-        assertTrue(Files.isRegularFile(dir.resolve("destination/m365").resolve(TENANT).resolve("mail.sqlite")),
+        assertTrue(Files.isRegularFile(Path.of(m365.destination(), "m365").resolve(TENANT).resolve("mail.sqlite")),
                 "the SQLite metadata lies beside the data on the destination");
 
         Task browse = awaitEnd(call("POST", "/tenants/" + tenant.id() + "/browse", admin, new M365BrowseRequest(destination,
@@ -228,9 +193,9 @@ class M365FlowTest {
 
     /** The secret is in no API answer, no log line, nor in plain text in the tenant's row; the key file is private. */
     private static void assertSecretNowhere(String secret, UUID tenantId) throws Exception {
-        ANSWERS.forEach(body -> assertFalse(body.contains(secret), "API answer with the secret: " + body));
-        assertTrue(logs.lines().size() > 10, "log lines were captured");
-        logs.lines().forEach(line -> assertFalse(line.contains(secret), "log line with the secret: " + line));
+        m365.answers().forEach(body -> assertFalse(body.contains(secret), "API answer with the secret: " + body));
+        assertTrue(m365.logs.lines().size() > 10, "log lines were captured");
+        m365.logs.lines().forEach(line -> assertFalse(line.contains(secret), "log line with the secret: " + line));
         assertFalse(SERVER.server().stdout().contains(secret));
         if (tenantId != null) {
             try (Connection c = MariaDb.connect(SERVER.server().database());

@@ -13,16 +13,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,23 +33,14 @@ import org.bulwark.api.M365RestoreRequest;
 import org.bulwark.api.M365Tenant;
 import org.bulwark.api.M365TenantRequest;
 import org.bulwark.api.NewUser;
-import org.bulwark.api.Node;
-import org.bulwark.api.NodeEnrollment;
-import org.bulwark.api.NodeState;
 import org.bulwark.api.Retention;
 import org.bulwark.api.Role;
 import org.bulwark.api.Task;
 import org.bulwark.api.TaskState;
 import org.bulwark.api.TaskType;
 import org.bulwark.api.rest.Api;
-import org.bulwark.node.BulwarkNode;
-import org.bulwark.node.NodeConfig;
 import org.bulwark.node.m365.graphlocal.LocalGraphService;
 import org.bulwark.node.m365.graphlocal.Mime;
-import org.bulwark.repository.InitOptions;
-import org.bulwark.repository.Repository;
-import org.bulwark.repository.crypto.KdfParams;
-import org.bulwark.repository.destination.LocalDestination;
 import org.bulwark.server.fixture.Await;
 import org.bulwark.server.fixture.Http;
 import org.bulwark.server.fixture.MariaDb;
@@ -79,12 +64,9 @@ class M365ProtectionTest {
     private static final String PASSPHRASE = "m365 protection passphrase";
     @RegisterExtension
     static final ServerExtension SERVER = ServerExtension.external().with("node.heartbeat", "PT0.3S");
-    private static final List<String> ANSWERS = Collections.synchronizedList(new ArrayList<>());
     private static final HttpClient CLIENT_HTTP = HttpClient.newHttpClient();
-    private static LogCapture logs;
+    private static M365Fixture m365;
     private static LocalGraphService graph;
-    private static Path dir;
-    private static BulwarkNode node;
     private static M365Tenant tenant;
     private static String admin;
     private static String viewer;
@@ -100,9 +82,9 @@ class M365ProtectionTest {
 
     @BeforeAll
     static void start() throws IOException {
-        logs = LogCapture.install();
-        dir = Files.createTempDirectory("bulwark-m365-protect");
-        graph = new LocalGraphService(TENANT, CLIENT, SECRET);
+        m365 = new M365Fixture(SERVER, "node-protect", TENANT, CLIENT, SECRET, PASSPHRASE);
+        graph = m365.graph;
+        admin = m365.admin;
         alice = graph.addUser("alice@contoso.test");
         bob = graph.addUser("bob@contoso.test");
         carol = graph.addUser("carol@contoso.test");
@@ -119,20 +101,7 @@ class M365ProtectionTest {
         graph.addDriveItem(drive, reports, "q1.txt", Q1);
         String old = graph.addDriveItem(drive, reports, "old", null);
         graph.addDriveItem(drive, old, "q0.txt", Q0);
-        try (Repository repo = Repository.init(new LocalDestination(dir.resolve("destination")),
-                InitOptions.defaults().withKdf(new KdfParams(64, 1, 1)), PASSPHRASE.toCharArray())) {
-            // an encrypted repository with a cheap key derivation, so that the test stays fast
-        }
-        Path passphraseFile = dir.resolve("passphrase");
-        Files.writeString(passphraseFile, PASSPHRASE);
-        Files.setPosixFilePermissions(passphraseFile, PosixFilePermissions.fromString("rw-------"));
-        admin = SERVER.server().adminToken();
-        node = BulwarkNode.start(new NodeConfig(dir.resolve("node"), "node-protect", "127.0.0.1", 0, 2, "protect-token-0123456789"));
-        Http.Answer answer = call("POST", "/nodes", admin, new NodeEnrollment("node-protect", "127.0.0.1", node.ssh().port(),
-                "protect-token-0123456789"));
-        assertEquals(200, answer.status(), answer.body());
-        UUID nodeId = answer.as(Node.class).id();
-        Await.until(() -> http().get("/nodes/" + nodeId, admin).as(Node.class), n -> n.state() == NodeState.ONLINE, "node online");
+        UUID nodeId = m365.enrolled.id();
         tenant = call("POST", "/tenants", admin, new M365TenantRequest(TENANT, CLIENT, SECRET, nodeId, graph.graphUrl(),
                 graph.authorityUrl())).as(M365Tenant.class);
         Task discovery = awaitEnd(call("POST", "/tenants/" + tenant.id() + "/discover", admin, null).as(Task.class));
@@ -144,15 +113,8 @@ class M365ProtectionTest {
 
     @AfterAll
     static void stop() throws IOException {
-        logs.close();
-        if (node != null) {
-            node.close();
-        }
-        if (graph != null) {
-            graph.close();
-        }
-        try (var paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        if (m365 != null) {
+            m365.close();
         }
     }
 
@@ -282,22 +244,20 @@ class M365ProtectionTest {
     }
 
     private static String destination() {
-        return dir.resolve("destination").toString();
+        return m365.destination();
     }
 
     private static String passphraseFile() {
-        return dir.resolve("passphrase").toString();
+        return m365.passphraseFile();
     }
 
     private static Http http() {
-        return SERVER.server().http();
+        return m365.http();
     }
 
     /** A REST call whose answer is kept for the secret check. */
     private static Http.Answer call(String method, String path, String token, Object body) {
-        Http.Answer answer = http().call(method, path, token, body);
-        ANSWERS.add(answer.body());
-        return answer;
+        return m365.call(method, path, token, body);
     }
 
     private static Task awaitEnd(Task task) {
@@ -318,7 +278,7 @@ class M365ProtectionTest {
         Download download = new Download(response.statusCode(), response.body(),
                 response.headers().firstValue("Content-Type").orElse(""));
         if (download.status() != 200) {
-            ANSWERS.add(download.text());
+            m365.keep(download.text());
         }
         return download;
     }
@@ -336,9 +296,9 @@ class M365ProtectionTest {
     /** Neither the client secret nor the repository passphrase is in an API answer or a log line. */
     private static void assertSecretsNowhere() {
         for (String secret : List.of(SECRET, PASSPHRASE)) {
-            ANSWERS.forEach(body -> assertFalse(body.contains(secret), "API answer with a secret: " + body));
-            assertTrue(logs.lines().size() > 10, "log lines were captured");
-            logs.lines().forEach(line -> assertFalse(line.contains(secret), "log line with a secret: " + line));
+            m365.answers().forEach(body -> assertFalse(body.contains(secret), "API answer with a secret: " + body));
+            assertTrue(m365.logs.lines().size() > 10, "log lines were captured");
+            m365.logs.lines().forEach(line -> assertFalse(line.contains(secret), "log line with a secret: " + line));
             assertFalse(SERVER.server().stdout().contains(secret));
         }
     }
