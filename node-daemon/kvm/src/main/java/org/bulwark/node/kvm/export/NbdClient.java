@@ -16,8 +16,8 @@ import java.util.function.IntPredicate;
 
 /**
  * A read-only NBD client on a unix socket (fixed newstyle handshake, structured replies, meta
- * contexts, block status), as the NBD protocol document specifies it. One request at a time; the
- * callers serialize.
+ * contexts, block status), as the NBD protocol document specifies it. Not thread-safe: the callers
+ * serialize; a read pipelines its own requests.
  */
 final class NbdClient implements AutoCloseable {
     /** {@code base:allocation} flag: the range reads as zeros. */
@@ -49,7 +49,8 @@ final class NbdClient implements AutoCloseable {
     private static final int REPLY_OFFSET_DATA = 1;
     private static final int REPLY_OFFSET_HOLE = 2;
     private static final int REPLY_BLOCK_STATUS = 5;
-    private static final int MAX_READ = 8 << 20;
+    private static final int REQUEST_SIZE = 256 << 10;
+    private static final int IN_FLIGHT = 8;
     private static final long MAX_STATUS_SPAN = 1L << 30;
     private static final byte[] ZEROS = new byte[64 << 10];
 
@@ -182,49 +183,70 @@ final class NbdClient implements AutoCloseable {
         return extents;
     }
 
-    /** Reads {@code dst.remaining()} bytes starting at {@code offset}; holes come back as zeros. */
+    /**
+     * Reads {@code dst.remaining()} bytes starting at {@code offset}; holes come back as zeros. The
+     * range goes out as requests of {@value #REQUEST_SIZE} bytes, up to {@value #IN_FLIGHT} of them
+     * at once, whose replies QEMU may send in any order: on a busy host QEMU's NBD server answered
+     * 1 MiB requests one at a time at about 100 MiB/s and 256 KiB ones, pipelined, about 5 times
+     * faster ({@code nbdcopy --request-size}, same export).
+     */
     void read(long offset, ByteBuffer dst) throws IOException {
         if (offset < 0 || offset + dst.remaining() > size) {
             throw new IOException("read of " + dst.remaining() + " bytes at " + offset + " is outside the disk of "
                     + size + " bytes");
         }
-        while (dst.hasRemaining()) {
-            int length = Math.min(MAX_READ, dst.remaining());
-            ByteBuffer window = dst.slice(dst.position(), length);
-            readOnce(offset, window, length);
-            dst.position(dst.position() + length);
-            offset += length;
+        int base = dst.position();
+        int total = dst.remaining();
+        Map<Long, Pending> pending = new HashMap<>();
+        int sent = 0;
+        while (sent < total || !pending.isEmpty()) {
+            while (sent < total && pending.size() < IN_FLIGHT) {
+                int length = Math.min(REQUEST_SIZE, total - sent);
+                long handle = request(CMD_READ, offset + sent, length);
+                pending.put(handle, new Pending(offset + sent, dst.slice(base + sent, length)));
+                sent += length;
+            }
+            Chunk chunk = readChunk();
+            Pending target = pending.get(chunk.handle);
+            if (target == null) {
+                throw new IOException("NBD reply for request " + chunk.handle + ", which is not pending");
+            }
+            receive(chunk, target);
+            if (chunk.done) {
+                pending.remove(chunk.handle);
+            }
         }
+        dst.position(base + total);
     }
 
-    private void readOnce(long offset, ByteBuffer window, int length) throws IOException {
-        long handle = request(CMD_READ, offset, length);
-        boolean last = false;
-        while (!last) {
-            Chunk chunk = readChunk(handle);
-            last = chunk.done;
-            if (chunk.simple) {
-                readInto(window, 0, length);
-                return;
+    /** One read request on the wire: where it starts and where its bytes go. */
+    private record Pending(long offset, ByteBuffer window) {
+    }
+
+    private void receive(Chunk chunk, Pending request) throws IOException {
+        int length = request.window.capacity();
+        if (chunk.simple) {
+            readInto(request.window, 0, length);
+            return;
+        }
+        switch (chunk.type) {
+            case REPLY_OFFSET_DATA -> {
+                long at = readFully(channel, 8).getLong();
+                readInto(request.window, checkedPosition(request.offset, at, chunk.length - 8, length),
+                        chunk.length - 8);
             }
-            switch (chunk.type) {
-                case REPLY_OFFSET_DATA -> {
-                    long at = readFully(channel, 8).getLong();
-                    readInto(window, checkedPosition(offset, at, chunk.length - 8, length), chunk.length - 8);
+            case REPLY_OFFSET_HOLE -> {
+                ByteBuffer hole = readFully(channel, 12);
+                long at = hole.getLong();
+                int holeLength = hole.getInt();
+                int start = checkedPosition(request.offset, at, holeLength, length);
+                for (int done = 0; done < holeLength; done += ZEROS.length) {
+                    request.window.put(start + done, ZEROS, 0, Math.min(ZEROS.length, holeLength - done));
                 }
-                case REPLY_OFFSET_HOLE -> {
-                    ByteBuffer hole = readFully(channel, 12);
-                    long at = hole.getLong();
-                    int holeLength = hole.getInt();
-                    int start = checkedPosition(offset, at, holeLength, length);
-                    for (int done = 0; done < holeLength; done += ZEROS.length) {
-                        window.put(start + done, ZEROS, 0, Math.min(ZEROS.length, holeLength - done));
-                    }
-                }
-                case REPLY_NONE -> {
-                }
-                default -> throw new IOException("unexpected NBD reply type " + chunk.type + " to read");
             }
+            case REPLY_NONE -> {
+            }
+            default -> throw new IOException("unexpected NBD reply type " + chunk.type + " to read");
         }
     }
 
@@ -254,20 +276,27 @@ final class NbdClient implements AutoCloseable {
         return handle;
     }
 
-    private record Chunk(boolean simple, boolean done, int type, int length) {
+    private record Chunk(long handle, boolean simple, boolean done, int type, int length) {
+    }
+
+    /** Reads the header of the next reply chunk of request {@code handle}. */
+    private Chunk readChunk(long handle) throws IOException {
+        Chunk chunk = readChunk();
+        checkHandle(handle, chunk.handle);
+        return chunk;
     }
 
     /** Reads one reply header (simple or structured); an error reply throws with the server's message. */
-    private Chunk readChunk(long handle) throws IOException {
+    private Chunk readChunk() throws IOException {
         int magic = readFully(channel, 4).getInt();
         if (magic == SIMPLE_REPLY_MAGIC) {
             ByteBuffer rest = readFully(channel, 12);
             int error = rest.getInt();
-            checkHandle(handle, rest.getLong());
+            long handle = rest.getLong();
             if (error != 0) {
                 throw new IOException("NBD request failed with error " + error);
             }
-            return new Chunk(true, true, REPLY_NONE, 0);
+            return new Chunk(handle, true, true, REPLY_NONE, 0);
         }
         if (magic != STRUCTURED_REPLY_MAGIC) {
             throw new IOException("bad NBD reply magic " + Integer.toHexString(magic));
@@ -275,7 +304,7 @@ final class NbdClient implements AutoCloseable {
         ByteBuffer rest = readFully(channel, 16);
         int flags = rest.getShort() & 0xffff;
         int type = rest.getShort() & 0xffff;
-        checkHandle(handle, rest.getLong());
+        long handle = rest.getLong();
         int length = rest.getInt();
         if ((type & 0x8000) != 0) {
             ByteBuffer payload = readFully(channel, length);
@@ -286,7 +315,7 @@ final class NbdClient implements AutoCloseable {
             throw new IOException("NBD request failed with error " + error + ": "
                     + new String(message, StandardCharsets.UTF_8));
         }
-        return new Chunk(false, (flags & REPLY_FLAG_DONE) != 0, type, length);
+        return new Chunk(handle, false, (flags & REPLY_FLAG_DONE) != 0, type, length);
     }
 
     private static void checkHandle(long expected, long actual) throws IOException {
