@@ -2,16 +2,17 @@ package org.bulwark.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.bulwark.api.M365BackupRequest;
 import org.bulwark.api.M365Item;
 import org.bulwark.api.M365Policy;
@@ -86,27 +87,40 @@ final class M365Commands {
                         Set.of("policy", "destination", "passphrase-file"), Set.of("wait"), M365Commands::backup),
                 new Command("tenant restore-points", "TENANT", "Lists a tenant's restore points, newest first.",
                         Set.of(), Set.of(), M365Commands::restorePoints),
-                new Command("tenant browse", "TENANT POINT [--mailbox USER [--folder ID]] [--drive DRIVE [--folder ID]] [--search TEXT]", """
+                new Command("tenant browse", "TENANT POINT [--mailbox USER [--folder ID]] [--calendars USER [--folder ID]] "
+                        + "[--contacts USER [--folder ID]] [--drive DRIVE [--folder ID]] [--search TEXT]", """
                         Browses a restore point: without options its mailboxes and drives.
                           --mailbox USER          the mailbox's folders; with --folder, the folder's messages
+                          --calendars USER        the user's calendars; with --folder, the calendar's events
+                          --contacts USER         the user's contact folders; with --folder, the folder's contacts
                           --drive DRIVE           the drive's root; with --folder, that folder's files and folders
-                          --search TEXT           messages and files whose subject, sender or name contains TEXT""",
-                        Set.of("mailbox", "drive", "folder", "search"), Set.of(), M365Commands::browse),
-                new Command("tenant download", "TENANT POINT --out PATH (--mailbox USER --message ID | --drive DRIVE --item ID "
-                        + "| --drive DRIVE --zip [--folder ID])", """
-                        Downloads from a restore point into a new local file (an existing file is never overwritten).
-                          --mailbox USER --message ID   a message as .eml
-                          --drive DRIVE --item ID       a file
-                          --drive DRIVE --zip           a folder (--folder ID, default the root) as a zip""",
-                        Set.of("out", "mailbox", "message", "drive", "item", "folder"), Set.of("zip"), M365Commands::download),
-                new Command("tenant restore", "TENANT POINT (--mailbox USER --messages IDS | --drive DRIVE --items IDS) "
-                        + "[--target ID] [--wait]", """
-                        Restores messages or drive items into a new "Restored <date>" folder; nothing is overwritten.
+                          --search TEXT           messages, files, events and contacts whose subject, sender or name
+                                                  contains TEXT""",
+                        Set.of("mailbox", "calendars", "contacts", "drive", "folder", "search"), Set.of(), M365Commands::browse),
+                new Command("tenant download", "TENANT POINT --out PATH [--overwrite] (--mailbox USER (--message ID | --event ID "
+                        + "| --calendar ID | --contact ID | --contact-folder ID) | --drive DRIVE (--item ID | --zip [--folder ID]))", """
+                        Downloads from a restore point into a local file, through a temporary file beside it.
+                          --mailbox USER --message ID         a message as .eml
+                          --mailbox USER --event ID           an event as .ics
+                          --mailbox USER --calendar ID        a whole calendar as .ics
+                          --mailbox USER --contact ID         a contact as .vcf
+                          --mailbox USER --contact-folder ID  a whole contact folder as .vcf
+                          --drive DRIVE --item ID             a file
+                          --drive DRIVE --zip                 a folder (--folder ID, default the root) as a zip
+                          --overwrite                         replace an existing file (refused otherwise)""",
+                        Set.of("out", "mailbox", "message", "event", "calendar", "contact", "contact-folder", "drive", "item", "folder"),
+                        Set.of("zip", "overwrite"), M365Commands::download),
+                new Command("tenant restore", "TENANT POINT (--mailbox USER (--messages IDS | --events IDS | --contacts IDS) "
+                        + "| --drive DRIVE --items IDS) [--target ID] [--wait]", """
+                        Restores into a new "Restored <date>" folder or calendar; nothing is overwritten.
                           --mailbox USER --messages IDS  comma-separated message ids of a mailbox
+                          --mailbox USER --events IDS    comma-separated event ids of the user's calendars
+                          --mailbox USER --contacts IDS  comma-separated contact ids of the user's contact folders
                           --drive DRIVE --items IDS      comma-separated file or folder ids of a drive
                           --target ID                    another user or drive to restore into (default the source)
                           --wait                         follow the task until it ends""",
-                        Set.of("mailbox", "messages", "drive", "items", "target"), Set.of("wait"), M365Commands::restore));
+                        Set.of("mailbox", "messages", "events", "contacts", "drive", "items", "target"), Set.of("wait"),
+                        M365Commands::restore));
     }
 
     private static ExitCode tenants(Context context, Arguments arguments) {
@@ -216,16 +230,24 @@ final class M365Commands {
         long point = point(arguments, words.get(1));
         TenantResource resource = tenants(context);
         String mailbox = arguments.value("mailbox");
+        String calendars = arguments.value("calendars");
+        String contacts = arguments.value("contacts");
         String drive = arguments.value("drive");
         String folder = arguments.value("folder");
         String search = arguments.value("search");
-        if ((mailbox != null ? 1 : 0) + (drive != null ? 1 : 0) + (search != null ? 1 : 0) > 1
-                || folder != null && mailbox == null && drive == null) {
-            throw arguments.usage("give one of --mailbox, --drive or --search; --folder goes with --mailbox or --drive");
+        long given = Stream.of(mailbox, calendars, contacts, drive, search).filter(Objects::nonNull).count();
+        if (given > 1 || folder != null && (given == 0 || search != null)) {
+            throw arguments.usage("give one of --mailbox, --calendars, --contacts, --drive or --search; --folder goes with one of"
+                    + " the first four");
         }
         List<M365Item> items;
         if (mailbox != null) {
             items = folder == null ? resource.mailFolders(tenant, point, mailbox) : resource.messages(tenant, point, mailbox, folder);
+        } else if (calendars != null) {
+            items = folder == null ? resource.calendars(tenant, point, calendars) : resource.events(tenant, point, calendars, folder);
+        } else if (contacts != null) {
+            items = folder == null ? resource.contactFolders(tenant, point, contacts)
+                    : resource.contacts(tenant, point, contacts, folder);
         } else if (drive != null) {
             items = resource.children(tenant, point, drive, folder);
         } else if (search != null) {
@@ -246,55 +268,60 @@ final class M365Commands {
         List<String> words = arguments.positional("TENANT and POINT", 2);
         UUID tenant = tenant(context, words.get(0)).id();
         long point = point(arguments, words.get(1));
-        Path out = Path.of(arguments.required("out")).toAbsolutePath();
-        TenantResource resource = tenants(context);
-        String drive = arguments.value("drive");
-        InputStream in;
-        if (arguments.value("mailbox") != null && arguments.value("message") != null && drive == null) {
-            in = resource.eml(tenant, point, arguments.value("mailbox"), arguments.value("message"));
-        } else if (drive != null && arguments.value("item") != null && !arguments.flag("zip")) {
-            in = resource.file(tenant, point, drive, arguments.value("item"));
-        } else if (drive != null && arguments.flag("zip") && arguments.value("item") == null) {
-            in = resource.zip(tenant, point, drive, arguments.value("folder"));
-        } else {
-            throw arguments.usage("give --mailbox USER --message ID, --drive DRIVE --item ID or --drive DRIVE --zip");
+        Path out = Path.of(arguments.required("out")).toAbsolutePath().normalize();
+        if (out.getParent() == null || !Files.isDirectory(out.getParent())) {
+            throw arguments.usage("--out " + out + ": its folder must exist");
         }
-        long bytes;
-        try (in) {
-            bytes = Files.copy(in, out);
-        } catch (FileAlreadyExistsException e) {
-            throw new CliException(ExitCode.USAGE, "bulwark tenant download: " + out + " exists already; it is never overwritten");
+        TenantResource resource = tenants(context);
+        String mailbox = arguments.value("mailbox");
+        String drive = arguments.value("drive");
+        List<String> what = Stream.of("message", "event", "calendar", "contact", "contact-folder", "item")
+                .filter(option -> arguments.value(option) != null).toList();
+        boolean zip = arguments.flag("zip");
+        boolean ofMailbox = mailbox != null && drive == null && !zip && what.size() == 1 && !what.contains("item");
+        boolean ofDrive = drive != null && mailbox == null && (zip ? what.isEmpty() : what.equals(List.of("item")));
+        if (!ofMailbox && !ofDrive) {
+            throw arguments.usage("give --mailbox USER with one of --message, --event, --calendar, --contact, --contact-folder;"
+                    + " or --drive DRIVE with --item ID or --zip");
+        }
+        Downloads.Saved saved;
+        try (InputStream in = zip ? resource.zip(tenant, point, drive, arguments.value("folder")) : switch (what.getFirst()) {
+            case "message" -> resource.eml(tenant, point, mailbox, arguments.value("message"));
+            case "event", "calendar" -> resource.ics(tenant, point, mailbox, arguments.value("calendar"), arguments.value("event"));
+            case "contact", "contact-folder" -> resource.vcf(tenant, point, mailbox, arguments.value("contact-folder"),
+                    arguments.value("contact"));
+            default -> resource.file(tenant, point, drive, arguments.value("item"));
+        }) {
+            saved = new Downloads(context.terminal(), arguments.flag("overwrite")).file(in, -1, out.getParent(),
+                    out.getFileName().toString());
         } catch (IOException e) {
-            try {
-                Files.deleteIfExists(out);
-            } catch (IOException ignored) {
-                // the partial file could not be removed either; the error below names it
-            }
             throw new CliException(ExitCode.ERROR, "bulwark tenant download: the download into " + out + " broke off: "
                     + e.getMessage());
         }
-        context.output().print(new Saved(out.toString(), bytes), "Saved " + Sizes.bytes(bytes) + " to " + out);
+        context.output().print(saved, "Saved " + Sizes.bytes(saved.bytes()) + " to " + saved.path());
         return ExitCode.OK;
-    }
-
-    /** What a download wrote. */
-    record Saved(String path, long bytes) {
     }
 
     private static ExitCode restore(Context context, Arguments arguments) {
         List<String> words = arguments.positional("TENANT and POINT", 2);
         UUID tenant = tenant(context, words.get(0)).id();
         long point = point(arguments, words.get(1));
-        M365RestoreRequest request;
-        if (arguments.value("mailbox") != null && arguments.value("messages") != null && arguments.value("drive") == null) {
-            request = new M365RestoreRequest(null, null, null, point, "mail", arguments.value("mailbox"),
-                    list(arguments.value("messages"), ","), arguments.value("target"));
-        } else if (arguments.value("drive") != null && arguments.value("items") != null && arguments.value("mailbox") == null) {
-            request = new M365RestoreRequest(null, null, null, point, "files", arguments.value("drive"),
-                    list(arguments.value("items"), ","), arguments.value("target"));
-        } else {
-            throw arguments.usage("give --mailbox USER --messages IDS or --drive DRIVE --items IDS");
+        String mailbox = arguments.value("mailbox");
+        String drive = arguments.value("drive");
+        List<String> what = Stream.of("messages", "events", "contacts", "items").filter(option -> arguments.value(option) != null)
+                .toList();
+        if ((mailbox == null) == (drive == null) || what.size() != 1 || (drive != null) != what.contains("items")) {
+            throw arguments.usage("give --mailbox USER with --messages, --events or --contacts IDS, or --drive DRIVE --items IDS");
         }
+        String option = what.getFirst();
+        String service = switch (option) {
+            case "messages" -> "mail";
+            case "events" -> "calendars";
+            case "contacts" -> "contacts";
+            default -> "files";
+        };
+        M365RestoreRequest request = new M365RestoreRequest(null, null, null, point, service, mailbox != null ? mailbox : drive,
+                list(arguments.value(option), ","), arguments.value("target"));
         return TaskCommands.queued(context, tenants(context).restore(tenant, request), arguments.flag("wait"));
     }
 

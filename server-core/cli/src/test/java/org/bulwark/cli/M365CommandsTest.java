@@ -51,8 +51,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code bulwark tenant …} run in-process against a real server with a real node whose Graph SDK
  * talks to a local Graph service: register (secret from the environment only), discover, a policy,
- * a backup by the policy, restore points, browse, a download equal to the original that is never
- * written over an existing file, and a restore.
+ * a backup by the policy, restore points, browse, a download equal to the original that replaces
+ * an existing file only with {@code --overwrite}, an event as {@code .ics} and a contact as
+ * {@code .vcf}, and a restore.
  */
 class M365CommandsTest {
     @RegisterExtension
@@ -70,6 +71,8 @@ class M365CommandsTest {
     private static String bob;
     private static byte[] mime;
     private static String message;
+    private static String event;
+    private static String contact;
 
     @TempDir
     Path config;
@@ -90,6 +93,11 @@ class M365CommandsTest {
         mime = Mime.message("erin@example.test", "alice@contoso.test", "Contract", "Signed copy attached.", "contract.pdf",
                 "%PDF-1.7 contract".repeat(2000).getBytes(StandardCharsets.US_ASCII));
         message = graph.addMessage(alice, graph.inbox(alice), "Contract", "erin@example.test", mime);
+        event = graph.addEvent(alice, graph.calendar(alice), Map.of("subject", "Contract signing",
+                "start", Map.of("dateTime", "2026-12-03T10:00:00.0000000", "timeZone", "UTC"),
+                "end", Map.of("dateTime", "2026-12-03T11:00:00.0000000", "timeZone", "UTC")));
+        contact = graph.addContact(alice, graph.contactsRoot(alice), Map.of("displayName", "Erin Example",
+                "emailAddresses", List.of(Map.of("name", "Erin", "address", "erin@example.test"))));
         try (Repository repo = Repository.init(new LocalDestination(dir.resolve("destination")),
                 InitOptions.defaults().withKdf(new KdfParams(64, 1, 1)), PASSPHRASE.toCharArray())) {
             // a cheap key derivation keeps the test fast
@@ -181,9 +189,30 @@ class M365CommandsTest {
         assertEquals(0, download.exit(), download.err());
         assertArrayEquals(mime, Files.readAllBytes(eml), "the .eml is the message byte for byte");
         Run again = cli("tenant", "download", TENANT, point, "--mailbox", alice, "--message", message, "--out", eml.toString());
-        assertEquals(ExitCode.USAGE.code(), again.exit(), again.err());
-        assertTrue(again.err().contains("never overwritten"), again.err());
+        assertEquals(ExitCode.CONFLICT.code(), again.exit(), again.err());
+        assertTrue(again.err().contains("--overwrite"), again.err());
         assertArrayEquals(mime, Files.readAllBytes(eml), "the file is untouched");
+        Files.writeString(eml, "stale");
+        Run replaced = cli("tenant", "download", TENANT, point, "--mailbox", alice, "--message", message, "--out", eml.toString(),
+                "--overwrite");
+        assertEquals(0, replaced.exit(), replaced.err());
+        assertArrayEquals(mime, Files.readAllBytes(eml), "replaced when asked to");
+
+        List<M365Item> calendars = cli("tenant", "browse", TENANT, point, "--calendars", alice, "--json").json(new TypeReference<>() { });
+        assertEquals(List.of("Calendar"), calendars.stream().map(M365Item::name).toList());
+        List<M365Item> events = cli("tenant", "browse", TENANT, point, "--calendars", alice, "--folder", calendars.getFirst().id(),
+                "--json").json(new TypeReference<>() { });
+        assertEquals(List.of(event), events.stream().map(M365Item::id).toList());
+        Path ics = config.resolve("signing.ics");
+        Run eventDownload = cli("tenant", "download", TENANT, point, "--mailbox", alice, "--event", event, "--out", ics.toString());
+        assertEquals(0, eventDownload.exit(), eventDownload.err());
+        String calendar = Files.readString(ics);
+        assertTrue(calendar.contains("\r\nSUMMARY:Contract signing\r\n") && calendar.contains("\r\nDTSTART:20261203T100000Z\r\n"), calendar);
+        Path vcf = config.resolve("erin.vcf");
+        Run contactDownload = cli("tenant", "download", TENANT, point, "--mailbox", alice, "--contact", contact, "--out", vcf.toString());
+        assertEquals(0, contactDownload.exit(), contactDownload.err());
+        String card = Files.readString(vcf);
+        assertTrue(card.contains("\r\nFN:Erin Example\r\n") && card.contains("\r\nEMAIL;TYPE=INTERNET:erin@example.test\r\n"), card);
 
         Run restore = cli("tenant", "restore", TENANT, point, "--mailbox", alice, "--messages", message, "--target", bob,
                 "--wait");
