@@ -25,9 +25,12 @@ final class ContentLines {
         return this;
     }
 
-    /** A line whose value is written as given (dates, structured values already escaped). */
+    /**
+     * A line whose value is written as given (dates, addresses, structured values already escaped);
+     * control characters become spaces, so that no value from a backup can start a line of its own.
+     */
     ContentLines raw(String name, String value) throws IOException {
-        byte[] line = (name + ":" + value).getBytes(StandardCharsets.UTF_8);
+        byte[] line = (name + ":" + value).replaceAll("\\p{Cntrl}", " ").getBytes(StandardCharsets.UTF_8);
         int pos = 0;
         int width = FOLD;
         while (line.length - pos > width) {
