@@ -1,5 +1,8 @@
 package org.bulwark.console.tests.bot;
 
+import java.awt.AWTException;
+import java.awt.Robot;
+import java.awt.event.InputEvent;
 import java.util.Map;
 import java.util.function.Predicate;
 import org.eclipse.swt.SWT;
@@ -9,14 +12,16 @@ import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
 
 /**
- * Gestures beyond clicks and typing, posted with {@link Display#post}: drag and drop with the
- * real mouse (button down on the source, moves past the drag threshold and over to the target,
- * button up), so SWT's {@code DragSource} and {@code DropTarget} run through the window system's
- * own drag protocol; and the Enter key.
+ * Gestures beyond clicks and typing. Drag and drop goes through the X server with the XTest
+ * extension (AWT's {@link Robot}): button down on the source, moves past the drag threshold and
+ * over to the target, button up, so SWT's {@code DragSource} and {@code DropTarget} run through
+ * GTK's own XDND protocol as with a person's mouse. {@link Display#post} cannot drag: on GTK it
+ * puts synthetic button events into GDK's queue and only warps the pointer, so the X server never
+ * sees the button held, the motion carries no button state and no drag starts.
  */
 public final class Gestures {
-    /** Pause between posted moves (input pacing, so GTK sees a motion, not a jump). */
-    private static final long PACE_MILLIS = 20;
+    /** Pause between pointer moves (input pacing, so GTK sees a motion, not a jump). */
+    private static final int PACE_MILLIS = 25;
     private static final int STEPS = 20;
 
     private Gestures() {
@@ -39,19 +44,35 @@ public final class Gestures {
             return new Rectangle(area.x, area.y + area.height - 30, area.width, 20);
         }) : tree.bounds(targetPath);
         Point to = bot.sync(() -> tree.control.toDisplay(target.x + Math.min(target.width / 2, 60), target.y + target.height / 2));
-        Display display = bot.display();
-        move(display, from);
-        button(display, SWT.MouseDown);
-        for (int i = 1; i <= 10; i++) { // past the drag threshold, so the drag starts at the source
-            move(display, new Point(from.x + i * 2, from.y + i));
+        Robot mouse = robot();
+        mouse.mouseMove(from.x, from.y);
+        mouse.delay(PACE_MILLIS);
+        mouse.mousePress(InputEvent.BUTTON1_DOWN_MASK);
+        mouse.delay(PACE_MILLIS);
+        try {
+            for (int i = 1; i <= 10; i++) { // past the drag threshold, so the drag starts at the source
+                mouse.mouseMove(from.x + i * 2, from.y + i);
+                mouse.delay(PACE_MILLIS);
+            }
+            for (int i = 1; i <= STEPS; i++) {
+                mouse.mouseMove(from.x + (to.x - from.x) * i / STEPS, from.y + (to.y - from.y) * i / STEPS);
+                mouse.delay(PACE_MILLIS);
+            }
+            for (int i = 0; i < 10; i++) { // hover, so the target answers which operation it accepts
+                mouse.mouseMove(to.x + i % 2, to.y);
+                mouse.delay(PACE_MILLIS * 2);
+            }
+        } finally {
+            mouse.mouseRelease(InputEvent.BUTTON1_DOWN_MASK);
         }
-        for (int i = 1; i <= STEPS; i++) {
-            move(display, new Point(from.x + (to.x - from.x) * i / STEPS, from.y + (to.y - from.y) * i / STEPS));
+    }
+
+    private static Robot robot() {
+        try {
+            return new Robot();
+        } catch (AWTException e) {
+            throw new IllegalStateException("The X server does not take XTest input: " + e.getMessage(), e);
         }
-        for (int i = 0; i < 5; i++) { // hover, so the target answers which operation it accepts
-            move(display, new Point(to.x + i % 2, to.y));
-        }
-        button(display, SWT.MouseUp);
     }
 
     /** Presses and releases Enter in the focused widget. */
@@ -68,21 +89,6 @@ public final class Gestures {
         post(bot.display(), up);
     }
 
-    private static void move(Display display, Point at) {
-        Event event = new Event();
-        event.type = SWT.MouseMove;
-        event.x = at.x;
-        event.y = at.y;
-        post(display, event);
-    }
-
-    private static void button(Display display, int type) {
-        Event event = new Event();
-        event.type = type;
-        event.button = 1;
-        post(display, event);
-    }
-
     private static void post(Display display, Event event) {
         boolean[] posted = new boolean[1];
         display.syncExec(() -> posted[0] = display.post(event));
@@ -93,7 +99,7 @@ public final class Gestures {
             Thread.sleep(PACE_MILLIS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while dragging", e);
+            throw new IllegalStateException("Interrupted while pressing a key", e);
         }
     }
 }

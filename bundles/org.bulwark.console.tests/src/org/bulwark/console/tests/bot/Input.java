@@ -6,8 +6,11 @@ import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
 
 /**
- * Real user input: mouse and keyboard events posted to the window system with
- * {@link Display#post}, so widgets see exactly what a person's clicks and key strokes cause.
+ * User input: mouse and keyboard events posted with {@link Display#post}, so widgets see what a
+ * person's clicks and key strokes cause. On GTK, SWT warps the real pointer but puts button and
+ * key events into GDK's own queue, for the window GDK takes to have the focus: key strokes
+ * reach a field only while its window is the active one ({@link TextBot} sees to it), and a
+ * drag needs the X server's own input ({@link Gestures}).
  */
 final class Input {
     /** Characters a US keyboard (Xvfb's default) types with Shift held. */
@@ -70,7 +73,7 @@ final class Input {
         return event;
     }
 
-    /** Posts on the UI thread (SWT checks the thread) and returns at once; the UI thread then dispatches the event. */
+    /** Posts on the UI thread and returns at once; the UI thread then dispatches the event. */
     private void post(Event event) {
         boolean[] posted = new boolean[1];
         display.syncExec(() -> posted[0] = display.post(event));

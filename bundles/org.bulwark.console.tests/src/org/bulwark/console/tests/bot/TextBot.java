@@ -2,6 +2,7 @@ package org.bulwark.console.tests.bot;
 
 import java.time.Duration;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
 
 /**
@@ -40,16 +41,22 @@ public final class TextBot extends ControlBot<Text> {
         throw new AssertionError("The field holds '" + masked(held) + "' after typing '" + masked(value) + "' " + ATTEMPTS + " times");
     }
 
-    /** Clicks into the field and waits until it has the keyboard, giving it the keyboard if the click did not. */
+    /**
+     * Clicks into the field and waits until its window is the active one (the window system's
+     * keyboard focus, which a popup may have taken) and the field has the focus in it.
+     */
     private void focus() {
         clickCenter();
-        if (!bot.holdsWithin(Duration.ofSeconds(2), () -> bot.sync(control::isFocusControl))) {
-            bot.sync(() -> {
-                control.getShell().forceActive();
-                return control.setFocus();
-            });
-            bot.waitUntil("focus in the text field", () -> bot.sync(control::isFocusControl));
-        }
+        bot.waitUntil("the keyboard in the text field", () -> bot.sync(() -> {
+            Shell shell = control.getShell();
+            if (control.getDisplay().getActiveShell() != shell) {
+                shell.forceActive();
+            }
+            if (!control.isFocusControl()) {
+                control.setFocus();
+            }
+            return control.getDisplay().getActiveShell() == shell && control.isFocusControl();
+        }));
     }
 
     private String masked(String value) {

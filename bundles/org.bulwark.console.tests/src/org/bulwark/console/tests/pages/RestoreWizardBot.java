@@ -17,7 +17,7 @@ public record RestoreWizardBot(Bot bot, ShellBot shell, Widgets widgets) {
     }
 
     public RestoreWizardBot toFolder(String folder, String format) {
-        shell.buttonWithId(RestoreIds.WIZARD_TO_FOLDER).click();
+        shell.buttonWithId(RestoreIds.WIZARD_TO_FOLDER).select();
         folder(folder);
         widgets.comboWithId(RestoreIds.WIZARD_FORMAT).select(format);
         return this;
@@ -35,7 +35,7 @@ public record RestoreWizardBot(Bot bot, ShellBot shell, Widgets widgets) {
     }
 
     public RestoreWizardBot toHypervisor(String storageFolder) {
-        shell.buttonWithId(RestoreIds.WIZARD_TO_HYPERVISOR).click();
+        shell.buttonWithId(RestoreIds.WIZARD_TO_HYPERVISOR).select();
         shell.textWithId(RestoreIds.WIZARD_FOLDER).typeText(storageFolder);
         return this;
     }

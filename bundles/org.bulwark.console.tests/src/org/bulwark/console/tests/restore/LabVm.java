@@ -183,6 +183,7 @@ final class LabVm implements AutoCloseable {
     @Override
     public void close() throws IOException {
         run(false, "virsh", "-c", URI, "undefine", "--checkpoints-metadata", "--snapshots-metadata", name); // backups leave checkpoints
+        run(false, "virsh", "-c", URI, "undefine", name + "-restored"); // if a test restored it to the hypervisor
         try (Stream<Path> paths = Files.walk(dir)) {
             paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         }

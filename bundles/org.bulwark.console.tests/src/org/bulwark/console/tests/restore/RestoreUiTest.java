@@ -132,7 +132,7 @@ class RestoreUiTest {
         wizard.next().click();
         bot.waitUntil("the VM page", () -> (lab.name() + "-restored").equals(wizard.vmName()));
 
-        wizard.overwrite().click();
+        wizard.overwrite().select();
         wizard.finish().click();
         ShellBot confirm = bot.shell(RestoreWizard.CONFIRM_OVERWRITE);
         confirm.button("Cancel").click();
@@ -208,7 +208,7 @@ class RestoreUiTest {
         third.button(ConflictDialog.OVERWRITE).click();
         bot.waitUntil("the download over the existing file", () -> jobs.idle() && sameBytes(existing, lab.report()), RESTORE);
         try (var files = Files.list(local)) {
-            assertEquals(List.of(LabVm.REPORT, "report 2026 (1).bin"), files.map(path -> path.getFileName().toString()).sorted().toList(),
+            assertEquals(List.of("report 2026 (1).bin", LabVm.REPORT), files.map(path -> path.getFileName().toString()).sorted().toList(),
                     "overwritten in place: no third file, no partial file left");
         }
     }
