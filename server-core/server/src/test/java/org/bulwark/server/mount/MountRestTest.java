@@ -2,6 +2,7 @@ package org.bulwark.server.mount;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,14 +18,20 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.apache.cxf.jaxws.JaxWsProxyFactoryBean;
+import org.bulwark.api.BackupRequest;
 import org.bulwark.api.Hypervisor;
 import org.bulwark.api.HypervisorRequest;
 import org.bulwark.api.Mount;
@@ -38,10 +45,17 @@ import org.bulwark.api.NodeState;
 import org.bulwark.api.RestorePoint;
 import org.bulwark.api.Role;
 import org.bulwark.api.Task;
+import org.bulwark.api.TaskState;
+import org.bulwark.api.Vm;
 import org.bulwark.api.rest.Api;
 import org.bulwark.node.BulwarkNode;
 import org.bulwark.node.NodeConfig;
 import org.bulwark.node.kvm.KvmLab;
+import org.bulwark.repository.InitOptions;
+import org.bulwark.repository.Repository;
+import org.bulwark.repository.crypto.KdfParams;
+import org.bulwark.repository.destination.LocalDestination;
+import org.bulwark.server.db.DatabaseConnection;
 import org.bulwark.server.fixture.Await;
 import org.bulwark.server.fixture.GuestDisk;
 import org.bulwark.server.fixture.Http;
@@ -60,7 +74,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * over SSH on loopback, the real libvirtd of the KVM lab and a real encrypted repository. The VM's disk
  * holds a GPT partition with ext4 made by {@code mkfs.ext4 -d} from a folder of known files; its
  * restore point is mounted, browsed, searched, downloaded (bytes compared with the originals) and
- * unmounted, with the refusals of each kind of bad call; SOAP lists and searches the same.
+ * unmounted, with the refusals of each kind of bad call; SOAP lists and searches the same. A restore
+ * point backed up on demand with a typed passphrase mounts with that passphrase, which no table keeps.
  */
 class MountRestTest {
     @RegisterExtension
@@ -80,6 +95,7 @@ class MountRestTest {
     private static String admin;
     private static String viewer;
     private static RestorePoint point;
+    private static Hypervisor hypervisor;
 
     @BeforeAll
     static void backUpAVmWithAnExt4Disk() throws IOException {
@@ -99,7 +115,8 @@ class MountRestTest {
 
         tree = GuestDisk.tree(Files.createDirectories(dir.resolve("tree")));
         String vm = LAB.defineVm();
-        point = ProtectedVm.withGuestDisk(http(), admin, added.as(Hypervisor.class).id(), vm, LAB.disk(vm), tree, dir);
+        hypervisor = added.as(Hypervisor.class);
+        point = ProtectedVm.withGuestDisk(http(), admin, hypervisor.id(), vm, LAB.disk(vm), tree, dir);
     }
 
     @AfterAll
@@ -231,6 +248,58 @@ class MountRestTest {
         assertEquals(List.of(), node.mounts().service().list(), "the node has closed the mount");
         assertEquals(List.of(), http().get("/mounts", admin).list(Mount.class));
         assertEquals(404, http().get(base + "/list", admin).status(), "an unmounted mount cannot be browsed");
+    }
+
+    @Test
+    void aRestorePointBackedUpWithATypedPassphraseMountsWithItAndTheSecretIsKeptNowhere() throws Exception {
+        String typed = "typed passphrase of an on-demand backup";
+        Path ownDir = Files.createDirectories(dir.resolve("typed"));
+        String vm = LAB.defineVm();
+        GuestDisk.write(tree, LAB.disk(vm), 32, ownDir);
+        Path repository = ownDir.resolve("repo");
+        Repository.init(new LocalDestination(repository), InitOptions.defaults().withKdf(new KdfParams(8 * 1024, 1, 1)),
+                typed.toCharArray()).close();
+        Task sync = ProtectedVm.succeeded(http(), admin, http().call("POST", "/hypervisors/" + hypervisor.id() + "/sync", admin,
+                null));
+        Vm synced = Await.until(() -> http().get("/vms", admin).list(Vm.class).stream().filter(v -> v.name().equals(vm))
+                .findFirst(), Optional::isPresent, "VM " + vm + " after " + sync.id()).orElseThrow();
+        Task backup = ProtectedVm.succeeded(http(), admin, http().call("POST", "/vms/" + synced.id() + "/backup", admin,
+                new BackupRequest(null, repository.toString(), typed, null, false)));
+        RestorePoint onDemand = Await.until(() -> http().get("/vms/" + synced.id() + "/restore-points", admin)
+                .list(RestorePoint.class).stream().filter(p -> p.taskId().equals(backup.id())).findFirst(),
+                Optional::isPresent, "restore point of " + backup.id()).orElseThrow();
+
+        // without the passphrase the encrypted repository does not open
+        Http.Answer without = http().call("POST", "/mounts", admin, new MountRequest(onDemand.id(), "vda"));
+        assertEquals(200, without.status(), without.body());
+        UUID withoutId = without.as(Task.class).id();
+        Task refused = Await.until(() -> http().get("/tasks/" + withoutId, admin).as(Task.class), t -> t.state().isFinal(),
+                "end of the MOUNT without passphrase");
+        assertEquals(TaskState.FAILED, refused.state(), refused.toString());
+
+        MountRequest withPassphrase = new MountRequest(onDemand.id(), "vda", typed);
+        assertFalse(withPassphrase.toString().contains(typed), withPassphrase.toString());
+        Task task = ProtectedVm.succeeded(http(), admin, http().call("POST", "/mounts", admin, withPassphrase));
+        UUID id = UUID.fromString(read(task.result()).path("mount").path("id").asText());
+        Await.until(() -> http().get("/mounts/" + id, admin).status(), status -> status == 200, "mount " + id + " recorded");
+        HttpResponse<byte[]> file = download("/mounts/" + id + "/partitions/1/file?path=" + q("/hello.txt"), admin);
+        assertEquals(200, file.statusCode());
+        assertArrayEquals(Files.readAllBytes(tree.resolve("hello.txt")), file.body());
+
+        DatabaseConnection db = SERVER.server().database();
+        try (Connection c = DriverManager.getConnection(db.url(), db.user(), db.password())) {
+            for (String query : List.of("SELECT * FROM mounts", "SELECT * FROM tasks", "SELECT * FROM task_links")) {
+                try (PreparedStatement s = c.prepareStatement(query); ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        for (int column = 1; column <= rs.getMetaData().getColumnCount(); column++) {
+                            String value = rs.getString(column);
+                            assertTrue(value == null || !value.contains(typed), query + " holds the passphrase in plain text");
+                        }
+                    }
+                }
+            }
+        }
+        ProtectedVm.succeeded(http(), admin, http().call("DELETE", "/mounts/" + id, admin, null));
     }
 
     @Test

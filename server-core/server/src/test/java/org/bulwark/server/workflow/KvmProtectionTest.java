@@ -9,20 +9,26 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import org.bulwark.api.BackupCommands;
 import org.bulwark.api.BackupRequest;
 import org.bulwark.api.Hypervisor;
 import org.bulwark.api.HypervisorRequest;
@@ -59,7 +65,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * KVM protection end to end: a real server on MariaDB, real node daemons enrolled over SSH on
  * loopback, the real libvirtd of the KVM lab (skipped with the lab's reason when it is missing)
  * and real repositories: inventory sync, a policy's schedule firing a backup, restore to the file
- * system with the same bytes, backup now, restore then import, retention's FORGET, vanished VMs, failover.
+ * system with the same bytes, backup now, restore then import, retention's FORGET, GFS retention over
+ * an incremental chain, pre/post commands, schedule windows, vanished VMs, failover.
  */
 class KvmProtectionTest {
     @RegisterExtension
@@ -181,6 +188,194 @@ class KvmProtectionTest {
         } catch (SQLException e) {
             throw new AssertionError(e);
         }
+    }
+
+    private static void backdate(String restorePointId, Instant createdAt) throws SQLException {
+        try (Connection c = db(); PreparedStatement s = c.prepareStatement("UPDATE restore_points SET created_at = ? WHERE id = ?")) {
+            s.setTimestamp(1, Timestamp.valueOf(LocalDateTime.ofInstant(createdAt, ZoneOffset.UTC)));
+            s.setString(2, restorePointId);
+            assertEquals(1, s.executeUpdate());
+        }
+    }
+
+    private static void dueNow(UUID policyId) throws SQLException {
+        try (Connection c = db(); PreparedStatement s = c.prepareStatement(
+                "UPDATE policy_schedules SET next_run = ? WHERE policy_id = ?")) {
+            s.setTimestamp(1, Timestamp.valueOf(LocalDateTime.ofInstant(Instant.now().minusSeconds(60), ZoneOffset.UTC)));
+            s.setString(2, policyId.toString());
+            assertTrue(s.executeUpdate() > 0);
+        }
+    }
+
+    /** The tasks queued for a policy, from their links. */
+    private static List<UUID> tasksOf(UUID policyId) {
+        try (Connection c = db(); PreparedStatement s = c.prepareStatement("SELECT task_id FROM task_links WHERE policy_id = ?")) {
+            s.setString(1, policyId.toString());
+            List<UUID> ids = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(UUID.fromString(rs.getString(1)));
+                }
+            }
+            return ids;
+        } catch (SQLException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static Task forgetAfter(Task backup) {
+        Task forget = Await.until(() -> http().get("/tasks", admin).list(Task.class).stream()
+                        .filter(t -> t.type() == TaskType.FORGET && t.createdAt().isAfter(backup.createdAt())).findFirst(),
+                Optional::isPresent, "the FORGET after " + backup.id()).orElseThrow();
+        Task done = awaitEnd(forget.id());
+        assertEquals(TaskState.SUCCEEDED, done.state(), done.toString());
+        return done;
+    }
+
+    private static String restoredSha256(RestorePoint point, String vmName, String folderName) throws IOException {
+        Path folder = Files.createDirectories(dir.resolve(folderName));
+        succeeded(http().call("POST", "/restore-points/" + point.id() + "/restore", admin,
+                new RestoreRequest(folder.toString(), "raw", null, false, false, false, null, null)));
+        return sha256(folder.resolve(vmName + "-vda.raw"));
+    }
+
+    @Test
+    void gfsRetentionKeepsTheNewestPointOfEachDayAndIncrementalsRestoreAfterTheirFullIsForgotten() throws Exception {
+        String name = LAB.defineVm("bw-gfs");
+        Vm vm = synced(local, name);
+        Path destination = repository("gfs-repo");
+        Http.Answer created = http().call("POST", "/policies", admin, new PolicyRequest("gfs-daily", List.of(vm.id()),
+                List.of(), List.of(), destination.toString(), passphraseFile.toString(), List.of(),
+                new Retention(0, 0, 2, 0, 0, 0), 0, true));
+        assertEquals(200, created.status(), created.body());
+        Policy policy = created.as(Policy.class);
+        assertEquals(new Retention(0, 0, 2, 0, 0, 0), policy.retention());
+        BackupRequest byPolicy = new BackupRequest(policy.id(), null, null, null, false);
+
+        // a full two days ago, an incremental yesterday (dates moved back in the records), an incremental today
+        RestorePoint full = restorePointOf(succeeded(http().call("POST", "/vms/" + vm.id() + "/backup", admin, byPolicy)), vm);
+        assertEquals("FULL", full.kind());
+        backdate(full.id(), Instant.now().minus(Duration.ofDays(2)));
+        LAB.writePattern(name, 0x21, 8L << 20, 1L << 20);
+        RestorePoint yesterday = restorePointOf(succeeded(http().call("POST", "/vms/" + vm.id() + "/backup", admin, byPolicy)),
+                vm);
+        assertEquals("INCREMENTAL", yesterday.kind());
+        String yesterdaysDisk = LAB.rawSha256(LAB.disk(name));
+        backdate(yesterday.id(), Instant.now().minus(Duration.ofDays(1)));
+        LAB.writePattern(name, 0x42, 20L << 20, 1L << 20);
+        Task third = succeeded(http().call("POST", "/vms/" + vm.id() + "/backup", admin, byPolicy));
+        RestorePoint today = restorePointOf(third, vm);
+        assertEquals("INCREMENTAL", today.kind());
+
+        // keep daily 2: today's and yesterday's newest stay; the full the incrementals followed is forgotten
+        forgetAfter(third);
+        Await.until(() -> restorePointRecords(full.id()), n -> n == 0, "the record of the forgotten full deleted");
+        assertEquals(List.of(today.id(), yesterday.id()), http().get("/vms/" + vm.id() + "/restore-points", admin)
+                .list(RestorePoint.class).stream().map(RestorePoint::id).toList());
+        try (Repository repository = Repository.open(new LocalDestination(destination), PASSPHRASE.toCharArray())) {
+            assertEquals(Set.of(yesterday.id(), today.id()), repository.list().stream().map(b -> b.id())
+                    .collect(java.util.stream.Collectors.toSet()), "the full is gone from the repository");
+        }
+        assertEquals(yesterdaysDisk, restoredSha256(yesterday, name, "restored-gfs-yesterday"),
+                "the incremental restores the whole disk with its full gone");
+
+        // the chain goes on: the next backup is still an incremental, and it restores the disk as it is now
+        LAB.writePattern(name, 0x63, 30L << 20, 1L << 20);
+        Task fourth = succeeded(http().call("POST", "/vms/" + vm.id() + "/backup", admin, byPolicy));
+        RestorePoint next = restorePointOf(fourth, vm);
+        assertEquals("INCREMENTAL", next.kind());
+        forgetAfter(fourth);
+        Await.until(() -> restorePointRecords(today.id()), n -> n == 0, "today's older point gives way to the newest");
+        assertEquals(LAB.rawSha256(LAB.disk(name)), restoredSha256(next, name, "restored-gfs-next"));
+    }
+
+    @Test
+    void preAndPostCommandsRunAroundTheExportAndAFailingPreCommandFailsTheBackup() throws Exception {
+        String name = LAB.defineVm("bw-hooks");
+        Vm vm = synced(local, name);
+        Path destination = repository("hooks-repo");
+        Path hooks = Files.createDirectories(dir.resolve("hooks"));
+        Path script = hooks.resolve("hook.sh");
+        Files.writeString(script, """
+                #!/bin/sh
+                echo "$BULWARK_VM_NAME $BULWARK_VM_UUID $BULWARK_OUTCOME $BULWARK_RESTORE_POINT" > "$(dirname "$0")/$BULWARK_PHASE.txt"
+                [ "$1" = 0 ] || echo "cannot freeze: $2" >&2
+                exit "$1"
+                """);
+        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
+        PolicyRequest failing = new PolicyRequest("hooked", List.of(vm.id()), List.of(), List.of(), destination.toString(),
+                passphraseFile.toString(), List.of(), new Retention(3, 0), 0, true,
+                new BackupCommands(List.of(script.toString(), "3", "/srv/db; rm -rf /"), List.of(script.toString(), "0"), 30));
+        Http.Answer created = http().call("POST", "/policies", admin, failing);
+        assertEquals(200, created.status(), created.body());
+        Policy policy = created.as(Policy.class);
+        assertEquals(failing.commands(), policy.commands());
+        BackupRequest byPolicy = new BackupRequest(policy.id(), null, null, null, false);
+
+        Http.Answer queued = http().call("POST", "/vms/" + vm.id() + "/backup", admin, byPolicy);
+        assertEquals(200, queued.status(), queued.body());
+        Task failed = awaitEnd(queued.as(Task.class).id());
+        assertEquals(TaskState.FAILED, failed.state(), failed.toString());
+        String expected = "pre command " + script + " failed with exit code 3 (stderr: cannot freeze: /srv/db; rm -rf /): the"
+                + " backup of " + name + " was not started";
+        assertEquals(expected, failed.message());
+        Await.until(() -> http().get("/tasks/" + failed.id() + "/log", admin).list(TaskLogEntry.class),
+                log -> log.stream().anyMatch(e -> e.message().equals("FAILED: " + expected)), "the failure in the task log");
+        assertEquals(name + " " + vm.uuid() + " failure \n", Files.readString(hooks.resolve("post.txt")),
+                "the post command ran after the failure, told so");
+        Await.until(() -> linkApplied(failed.id()), applied -> applied, "outcome of the failed BACKUP applied");
+        assertEquals(List.of(), http().get("/vms/" + vm.id() + "/restore-points", admin).list(RestorePoint.class));
+
+        Http.Answer fixed = http().call("PUT", "/policies/" + policy.id(), admin, new PolicyRequest("hooked", List.of(vm.id()),
+                List.of(), List.of(), destination.toString(), passphraseFile.toString(), List.of(), new Retention(3, 0), 0, true,
+                new BackupCommands(List.of(script.toString(), "0"), List.of(script.toString(), "0"), 0)));
+        assertEquals(200, fixed.status(), fixed.body());
+        Task backup = succeeded(http().call("POST", "/vms/" + vm.id() + "/backup", admin, byPolicy));
+        RestorePoint point = restorePointOf(backup, vm);
+        assertEquals(name + " " + vm.uuid() + "  \n", Files.readString(hooks.resolve("pre.txt")));
+        assertEquals(name + " " + vm.uuid() + " success " + point.id() + "\n", Files.readString(hooks.resolve("post.txt")));
+    }
+
+    @Test
+    void aRunDueOutsideItsWindowWaitsAndABackupStillQueuedWhenTheWindowClosesIsNotStarted() throws Exception {
+        Node away = enroll("kvm-window");
+        Hypervisor viaAway = addHypervisor("via-window", away);
+        String name = LAB.defineVm("bw-window");
+        Vm vm = synced(viaAway, name);
+        NODES.remove(NODES.size() - 1).close();
+        Await.until(() -> http().get("/nodes/" + away.id(), admin).as(Node.class), n -> n.state() == NodeState.OFFLINE,
+                "node kvm-window offline: its backups stay queued");
+
+        LocalTime now = LocalTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MINUTES);
+        String open = now.minusHours(1) + "-" + now.plusHours(2);
+        String later = now.plusHours(3) + "-" + now.plusHours(4);
+        Http.Answer created = http().call("POST", "/policies", admin, new PolicyRequest("windowed", List.of(vm.id()),
+                List.of(), List.of(), dir.resolve("window-repo").toString(), passphraseFile.toString(),
+                List.of("daily 03:00 window " + open, "daily 03:00 window " + later), new Retention(3, 0), 0, true));
+        assertEquals(200, created.status(), created.body());
+        Policy policy = created.as(Policy.class);
+        dueNow(policy.id());
+
+        // the schedule whose window is open fires; the other moves to its window's opening without firing
+        UUID queued = Await.until(() -> tasksOf(policy.id()), ids -> !ids.isEmpty(), "the scheduled BACKUP").getFirst();
+        Instant waits = Await.until(() -> http().get("/policies/" + policy.id(), admin).as(Policy.class).schedules().get(1)
+                .nextRun(), t -> t.isAfter(Instant.now()), "the second schedule moved to its window");
+        assertEquals(now.plusHours(3), LocalTime.ofInstant(waits, ZoneOffset.UTC));
+        assertTrue(waits.isBefore(Instant.now().plus(Duration.ofHours(4))), waits.toString());
+        assertEquals(List.of(queued), tasksOf(policy.id()), "only the schedule inside its window fired");
+        assertEquals(TaskState.QUEUED, http().get("/tasks/" + queued, admin).as(Task.class).state());
+
+        // the window closes (its close moved to now) while the backup waits for its node: it is not started
+        try (Connection c = db(); PreparedStatement s = c.prepareStatement("UPDATE task_links SET not_after = ? WHERE task_id = ?")) {
+            s.setTimestamp(1, Timestamp.valueOf(LocalDateTime.ofInstant(Instant.now().minusSeconds(1), ZoneOffset.UTC)));
+            s.setString(2, queued.toString());
+            assertEquals(1, s.executeUpdate());
+        }
+        Task cancelled = awaitEnd(queued);
+        assertEquals(TaskState.CANCELLED, cancelled.state(), cancelled.toString());
+        assertTrue(cancelled.message().startsWith("Cancelled by the close of its schedule window " + open + " at "),
+                cancelled.message());
+        assertNull(cancelled.startedAt(), "it never started");
     }
 
     @Test
