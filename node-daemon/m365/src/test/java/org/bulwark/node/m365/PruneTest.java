@@ -99,9 +99,9 @@ class PruneTest {
 
         // keep the last two: the first version of the draft, the deleted message and the first file version go
         List<ServiceStore.PruneResult> first = forget(run1);
-        assertEquals(Set.of("mail", "files", "teams").stream().map(s -> "m365/" + TenantFixture.TENANT + "/" + s)
+        assertEquals(java.util.Arrays.stream(Service.values()).map(s -> ServiceStore.label(TenantFixture.TENANT, s))
                 .collect(java.util.stream.Collectors.toSet()), Set.copyOf(first.stream().map(ServiceStore.PruneResult::service).toList()),
-                "the services backed up (runs without teams included)");
+                "every service backed up (runs without teams or contacts included)");
         assertTrue(first.stream().allMatch(r -> r.runsForgotten().equals(List.of(run1))), first::toString);
         RepositoryStats afterFirst = f.repo.stats();
         assertTrue(afterFirst.storedBytes() < before.storedBytes() - 3L * BIG,

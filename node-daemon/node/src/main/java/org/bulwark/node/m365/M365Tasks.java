@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
@@ -18,8 +19,10 @@ import org.bulwark.node.m365.backup.BackupReport;
 import org.bulwark.node.m365.backup.TenantBackup;
 import org.bulwark.node.m365.discovery.Discovery;
 import org.bulwark.node.m365.discovery.TenantInventory;
+import org.bulwark.node.m365.metadata.ServiceStore;
 import org.bulwark.node.m365.restore.TenantBrowser;
 import org.bulwark.node.m365.restore.TenantRestore;
+import org.bulwark.node.m365.retention.TenantPrune;
 import org.bulwark.node.m365.tenant.GraphConnection;
 import org.bulwark.node.m365.tenant.M365Tenant;
 import org.bulwark.node.task.TaskHandler;
@@ -51,6 +54,9 @@ import org.bulwark.repository.Repository;
  * {@code contactFolders} ({@code owner} = user), {@code events} and {@code contacts} ({@code owner}, {@code folder}),
  * {@code search} ({@code text});
  * optional {@code restorePoint} (default the latest) → {@link Listing}.</li>
+ * <li>M365_PRUNE needs only {@code tenantId}, the repository and {@code restorePoints} (comma-separated run ids to
+ * forget): the versions only they saw leave the metadata and the repository ({@link TenantPrune}) → a
+ * {@link ServiceStore.PruneResult} per service; refused while a backup of the tenant runs on this node.</li>
  * </ul>
  */
 public final class M365Tasks {
@@ -79,7 +85,7 @@ public final class M365Tasks {
     /** The handlers to register with the task runner. */
     public Map<TaskType, TaskHandler> handlers() {
         return Map.of(TaskType.M365_DISCOVER, this::discover, TaskType.M365_BACKUP, this::backup,
-                TaskType.M365_RESTORE, this::restore, TaskType.M365_BROWSE, this::browse);
+                TaskType.M365_RESTORE, this::restore, TaskType.M365_BROWSE, this::browse, TaskType.M365_PRUNE, this::prune);
     }
 
     private static M365Tenant tenant(Parameters p) {
@@ -192,6 +198,36 @@ public final class M365Tasks {
         RepositoryAccess access = RepositoryAccess.of(p);
         BrowseQuery query = BrowseQuery.of(p, "M365_BROWSE");
         return progress -> read(tenantId, access, query::list);
+    }
+
+    private TaskHandler.Job prune(Map<String, String> parameters) {
+        Parameters p = new Parameters("M365_PRUNE", parameters);
+        String tenantId = p.required("tenantId");
+        RepositoryAccess access = RepositoryAccess.of(p);
+        Set<Long> points = new LinkedHashSet<>();
+        for (String text : p.required("restorePoints").split(",")) {
+            try {
+                points.add(Long.valueOf(text.strip()));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("M365_PRUNE parameter restorePoints must list run ids, not '" + text + "'", e);
+            }
+        }
+        return progress -> {
+            if (!running.add(tenantId)) {
+                throw new IllegalStateException("a backup of tenant " + tenantId + " is running on this node; prune after it");
+            }
+            try (Repository repo = access.open(false)) {
+                progress.report(0, "forgetting restore points " + points + " of tenant " + tenantId);
+                List<ServiceStore.PruneResult> results = new TenantPrune(repo, access.destination().resolve("m365"),
+                        workDir.resolve(tenantId), tenantId).forget(points);
+                progress.report(100, results.stream().mapToLong(ServiceStore.PruneResult::versionsRemoved).sum()
+                        + " item versions forgotten, " + results.stream().mapToLong(ServiceStore.PruneResult::bytesRecycled).sum()
+                        + " bytes recycled");
+                return results;
+            } finally {
+                running.remove(tenantId);
+            }
+        };
     }
 
     /** What a browser does with a tenant's backup. */

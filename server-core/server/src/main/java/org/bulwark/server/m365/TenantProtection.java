@@ -7,8 +7,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.bulwark.api.ApiException;
 import org.bulwark.api.M365BackupRequest;
 import org.bulwark.api.M365Policy;
@@ -32,15 +35,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The protection of tenants: policies that choose users by hand and by name patterns, with the
+ * The protection of tenants: policies that choose users by hand, by name patterns, by group and by
+ * license ({@link UserSelection}, against the last discovery), with the
  * schedules and retention of VM policies ({@link ScheduleExpression}, {@link RetentionRule}); the
  * M365_BACKUP tasks they (and backups on demand) queue; the restore points recorded from those
- * tasks' results; and retention, which drops the records of expired restore points.
- *
- * <p>Retention cannot remove an expired point's data from the repository: a tenant's backups are
- * incremental batches of one history (a later run stores only what changed and refers to the blobs
- * earlier runs stored), so no repository backup belongs to one restore point alone. The data stays
- * until M365 version pruning exists (see {@code docs/m365.md}).
+ * tasks' results; and retention, which drops the records of expired restore points and queues an
+ * M365_PRUNE per repository they were stored in: a tenant's backups are incremental batches of one
+ * history, so the node frees the item versions no kept restore point sees rather than whole backups.
  */
 public final class TenantProtection {
     private static final Logger LOG = LoggerFactory.getLogger(TenantProtection.class);
@@ -66,8 +67,8 @@ public final class TenantProtection {
     /** The tenant's policies, with the users they cover now and the next run of each schedule. */
     public List<M365Policy> policies(UUID tenantId) {
         tenants.tenant(tenantId);
-        List<M365User> users = discovered(tenantId);
-        return store.policies().stream().filter(p -> p.tenant().equals(tenantId)).map(p -> toApi(p, users)).toList();
+        TenantDirectory directory = discovered(tenantId);
+        return store.policies().stream().filter(p -> p.tenant().equals(tenantId)).map(p -> toApi(p, directory)).toList();
     }
 
     public M365Policy create(Caller caller, UUID tenantId, M365PolicyRequest request) {
@@ -99,7 +100,7 @@ public final class TenantProtection {
         if (!policy.enabled()) {
             throw Errors.conflict("Policy " + policy.name() + " is disabled");
         }
-        List<String> users = UserSelection.select(policy, tenants.users(tenantId)).stream().map(M365User::id).toList();
+        List<String> users = UserSelection.select(policy, tenants.directory(tenantId)).stream().map(M365User::id).toList();
         if (users.isEmpty()) {
             throw Errors.conflict("Policy " + policy.name() + " covers no user of the last discovery");
         }
@@ -197,8 +198,25 @@ public final class TenantProtection {
         if (!expired.isEmpty()) {
             store.deletePoints(policy.tenant(), expired.stream().map(StoredM365Point::id).toList());
             LOG.info("m365 retention policy={} expired={}", policy.name(), expired.stream().map(StoredM365Point::id).toList());
+            prune(policy.tenant(), expired);
         }
         return expired.stream().map(StoredM365Point::toApi).toList();
+    }
+
+    /** Queues the data side of retention: one M365_PRUNE per node and repository the expired points were stored in. */
+    private void prune(UUID tenantId, List<StoredM365Point> expired) {
+        StoredTenant tenant = tenants.tenant(tenantId);
+        Map<List<Object>, List<StoredM365Point>> byRepository = expired.stream().filter(p -> p.passphraseFile() != null)
+                .collect(Collectors.groupingBy(p -> List.of(p.nodeId() != null ? p.nodeId() : tenant.nodeId(), p.destination(), p.passphraseFile()),
+                        LinkedHashMap::new, Collectors.toList()));
+        byRepository.values().forEach(points -> {
+            StoredM365Point first = points.getFirst();
+            UUID node = first.nodeId() != null ? first.nodeId() : tenant.nodeId();
+            Task task = tenants.prune(Workflows.SCHEDULER, tenant, node, first.destination(), first.passphraseFile(),
+                    points.stream().map(StoredM365Point::id).toList());
+            LOG.info("m365 prune queued tenant={} destination={} points={} task={}", tenant.tenantId(), first.destination(),
+                    points.size(), task.id());
+        });
     }
 
     private void record(ProtectionStore.QueuedBackup backup, Task task) {
@@ -237,8 +255,11 @@ public final class TenantProtection {
             }
         }
         request.namePatterns().forEach(pattern -> Errors.required(pattern, "namePatterns entry"));
-        if (request.userIds().isEmpty() && request.namePatterns().isEmpty()) {
-            throw Errors.badRequest("a policy chooses users: give userIds or namePatterns");
+        request.groups().forEach(group -> Errors.required(group, "groups entry"));
+        request.licenses().forEach(license -> Errors.required(license, "licenses entry"));
+        if (request.userIds().isEmpty() && request.namePatterns().isEmpty() && request.groups().isEmpty()
+                && request.licenses().isEmpty()) {
+            throw Errors.badRequest("a policy chooses users: give userIds, namePatterns, groups or licenses");
         }
         Instant now = clock.instant();
         List<ScheduleStore.StoredSchedule> stored = new ArrayList<>();
@@ -252,6 +273,7 @@ public final class TenantProtection {
             stored.add(new ScheduleStore.StoredSchedule(id, i, expression.text(), expression.next(now)));
         }
         StoredM365Policy policy = new StoredM365Policy(id, tenantId, name, request.userIds(), request.namePatterns(),
+                request.groups().stream().map(String::strip).toList(), request.licenses().stream().map(String::strip).toList(),
                 destination, passphraseFile, retention, request.enabled());
         if (!store.savePolicy(policy)) {
             throw Errors.conflict("The tenant has a policy named " + name + " already");
@@ -266,21 +288,21 @@ public final class TenantProtection {
                 .orElseThrow(() -> Errors.notFound("Tenant " + tenantId + " has no policy " + policyId));
     }
 
-    /** The users of the last discovery; none while there is none. */
-    private List<M365User> discovered(UUID tenantId) {
+    /** The last discovery; empty while there is none. */
+    private TenantDirectory discovered(UUID tenantId) {
         try {
-            return tenants.users(tenantId);
+            return tenants.directory(tenantId);
         } catch (ApiException e) {
-            return List.of();
+            return TenantDirectory.EMPTY;
         }
     }
 
-    private M365Policy toApi(StoredM365Policy p, List<M365User> users) {
+    private M365Policy toApi(StoredM365Policy p, TenantDirectory directory) {
         List<Schedule> planned = schedules.of(p.id()).stream()
                 .map(s -> new Schedule(s.expression(), p.enabled() ? s.nextRun() : null)).toList();
         return new M365Policy(p.id(), p.tenant(), p.name(), p.userIds(), p.namePatterns(),
-                UserSelection.select(p, users).stream().map(M365User::id).toList(), p.destination(), p.passphraseFile(),
-                planned, p.retention(), p.enabled());
+                UserSelection.select(p, directory).stream().map(M365User::id).toList(), p.destination(), p.passphraseFile(),
+                planned, p.retention(), p.enabled(), p.groups(), p.licenses());
     }
 
     private static String absolute(String path, String field) {

@@ -99,6 +99,11 @@ public final class TenantService {
 
     /** The users of the last discovery: 409 until one has succeeded. */
     public List<M365User> users(UUID id) {
+        return directory(id).users();
+    }
+
+    /** The tenant's last discovery: users with their groups and licenses, group and license names; 409 before one. */
+    public TenantDirectory directory(UUID id) {
         StoredTenant tenant = tenant(id);
         if (tenant.lastDiscovery() == null) {
             throw Errors.conflict("Tenant " + tenant.tenantId() + " has not been discovered yet");
@@ -109,12 +114,18 @@ public final class TenantService {
                     + (task.message() == null ? "" : ": " + task.message()));
         }
         try {
-            JsonNode users = JSON.readTree(task.result()).path("users");
-            List<M365User> out = new ArrayList<>();
-            for (JsonNode user : users) {
-                out.add(JSON.treeToValue(user, M365User.class));
+            JsonNode inventory = JSON.readTree(task.result());
+            List<M365User> users = new ArrayList<>();
+            for (JsonNode user : inventory.path("users")) {
+                users.add(JSON.treeToValue(user, M365User.class));
             }
-            return out;
+            Map<String, String> groups = new HashMap<>();
+            inventory.path("groups").forEach(g -> groups.put(g.path("id").asText(), g.path("displayName").asText(null)));
+            Map<String, String> licenses = new HashMap<>();
+            inventory.path("licenses").forEach(l -> licenses.put(l.path("skuId").asText(), l.path("skuPartNumber").asText(null)));
+            groups.values().removeIf(java.util.Objects::isNull);
+            licenses.values().removeIf(java.util.Objects::isNull);
+            return new TenantDirectory(users, groups, licenses);
         } catch (IOException e) {
             throw new IllegalStateException("the result of discovery task " + task.id() + " is not a tenant inventory", e);
         }
@@ -136,6 +147,18 @@ public final class TenantService {
         Map<String, String> p = repository(destination, passphraseFile, null);
         p.put("users", String.join(",", userIds));
         return submit(caller, tenant, TaskType.M365_BACKUP, p);
+    }
+
+    /**
+     * Queues M365_PRUNE on a node: it forgets the tenant's restore points in a repository opened with a passphrase
+     * file there and frees the item versions only they saw (no client secret goes with it).
+     */
+    Task prune(Caller caller, StoredTenant tenant, UUID nodeId, String destination, String passphraseFile,
+               List<Long> restorePoints) {
+        Map<String, String> p = repository(destination, passphraseFile, null);
+        p.put("tenantId", tenant.tenantId());
+        p.put("restorePoints", restorePoints.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",")));
+        return tasks.submit(caller, new TaskRequest(TaskType.M365_PRUNE, nodeId, p));
     }
 
     /** Queues M365_BROWSE (the node reads the repository only: no client secret goes with it). */

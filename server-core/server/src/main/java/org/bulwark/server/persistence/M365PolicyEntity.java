@@ -10,7 +10,7 @@ import java.util.UUID;
 import org.bulwark.api.Retention;
 import org.bulwark.server.m365.StoredM365Policy;
 
-/** Row of {@code m365_policies}; user ids and name patterns are JSON lists. */
+/** Row of {@code m365_policies}; user ids, name patterns, group and license rules are JSON lists. */
 @Entity
 @Table(name = "m365_policies")
 class M365PolicyEntity {
@@ -22,6 +22,10 @@ class M365PolicyEntity {
     String userIds;
     @Column(name = "name_patterns")
     String namePatterns;
+    @Column(name = "group_rules")
+    String groups;
+    @Column(name = "license_rules")
+    String licenses;
     String destination;
     @Column(name = "passphrase_file")
     String passphraseFile;
@@ -40,6 +44,8 @@ class M365PolicyEntity {
         name = p.name();
         userIds = JsonColumn.write(p.userIds());
         namePatterns = JsonColumn.write(p.namePatterns());
+        groups = JsonColumn.write(p.groups());
+        licenses = JsonColumn.write(p.licenses());
         destination = p.destination();
         passphraseFile = p.passphraseFile();
         keepLast = p.retention().keepLast();
@@ -50,7 +56,9 @@ class M365PolicyEntity {
     StoredM365Policy toPolicy() {
         return new StoredM365Policy(UUID.fromString(id), UUID.fromString(tenant), name,
                 JsonColumn.read(userIds, new TypeReference<List<String>>() { }),
-                JsonColumn.read(namePatterns, new TypeReference<List<String>>() { }), destination, passphraseFile,
+                JsonColumn.read(namePatterns, new TypeReference<List<String>>() { }),
+                JsonColumn.read(groups, new TypeReference<List<String>>() { }),
+                JsonColumn.read(licenses, new TypeReference<List<String>>() { }), destination, passphraseFile,
                 new Retention(keepLast, keepDays), enabled);
     }
 }

@@ -25,6 +25,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import org.bulwark.api.M365BrowseRequest;
 import org.bulwark.api.M365Item;
 import org.bulwark.api.M365Policy;
 import org.bulwark.api.M365PolicyRequest;
@@ -32,6 +33,7 @@ import org.bulwark.api.M365RestorePoint;
 import org.bulwark.api.M365RestoreRequest;
 import org.bulwark.api.M365Tenant;
 import org.bulwark.api.M365TenantRequest;
+import org.bulwark.api.M365User;
 import org.bulwark.api.NewUser;
 import org.bulwark.api.Retention;
 import org.bulwark.api.Role;
@@ -209,7 +211,80 @@ class M365ProtectionTest {
         assertEquals(404, download(at + "/mailboxes/" + alice + "/messages/" + aliceMessage + ".eml", admin).status(),
                 "an expired restore point is not served");
 
+        // the data side of retention: an M365_PRUNE on the node forgets the expired run in the repository too
+        Task prune = Await.until(() -> call("GET", "/tasks", admin, null).list(Task.class).stream()
+                .filter(t -> t.type() == TaskType.M365_PRUNE && t.state().isFinal()).findFirst(),
+                java.util.Optional::isPresent, "the prune of the expired restore point").orElseThrow();
+        assertEquals(TaskState.SUCCEEDED, prune.state(), prune.toString());
+        assertEquals("scheduler", prune.owner());
+        assertTrue(prune.result().contains("\"runsForgotten\":[" + first.id() + "]"), prune.result());
+        Task listed = awaitEnd(call("POST", base + "/browse", admin, new M365BrowseRequest(destination(), passphraseFile(),
+                null, "restorePoints", null, null, null, null)).as(Task.class));
+        assertEquals(TaskState.SUCCEEDED, listed.state(), listed.toString());
+        Set<Long> onNode = new java.util.TreeSet<>();
+        Http.JSON.readTree(listed.result()).path("entries").forEach(e -> onNode.add(e.path("id").asLong()));
+        assertEquals(kept.stream().map(M365RestorePoint::id).collect(Collectors.toSet()), onNode,
+                "the repository's metadata holds the kept restore points only");
+
         assertSecretsNowhere();
+    }
+
+    @Test
+    void groupAndLicenseRulesFollowTheDiscovery() {
+        String base = "/tenants/" + tenant.id();
+        String sales = graph.directory.addGroup("Sales");
+        String emea = graph.directory.addGroup("Sales EMEA");
+        String e5 = graph.directory.addSku("SPE_E5");
+        graph.directory.assignLicense(carol, e5);
+        graph.directory.assignLicense(bob, graph.directory.addSku("SPE_F1"));
+        discover();
+        M365Policy byGroup = call("POST", base + "/policies", admin, new M365PolicyRequest("zz by group", List.of(), List.of(),
+                destination(), passphraseFile(), List.of(), null, true, List.of("SALES"), List.of())).as(M365Policy.class);
+        M365Policy byLicense = call("POST", base + "/policies", admin, new M365PolicyRequest("zz by license", List.of(), List.of(),
+                destination(), passphraseFile(), List.of(), null, true, List.of(), List.of("spe_e5"))).as(M365Policy.class);
+        try {
+            assertEquals(List.of("SALES"), byGroup.groups());
+            assertEquals(List.of(), byGroup.selectedUserIds(), "Sales has no member yet");
+            assertEquals(List.of(carol), byLicense.selectedUserIds(), "the E5 holder by part number, not bob (F1) or alice");
+            assertEquals(409, call("POST", base + "/policies/" + byGroup.id() + "/run", admin, null).status(), "nobody to back up");
+            assertEquals(Set.of(e5), Set.copyOf(call("GET", base + "/users", admin, null).list(M365User.class).stream()
+                    .filter(u -> u.id().equals(carol)).findFirst().orElseThrow().skuIds()));
+
+            // bob joins Sales, alice joins Sales EMEA (inside Sales): covered after the next discovery, not before
+            graph.directory.addMember(sales, bob);
+            graph.directory.addMember(emea, alice);
+            graph.directory.addMember(sales, emea);
+            assertEquals(List.of(), policy(byGroup.id()).selectedUserIds());
+            discover();
+            assertEquals(Set.of(alice, bob), Set.copyOf(policy(byGroup.id()).selectedUserIds()));
+            M365Policy byId = call("PUT", base + "/policies/" + byGroup.id(), admin, new M365PolicyRequest("zz by group",
+                    List.of(), List.of(), destination(), passphraseFile(), List.of(), null, true, List.of(emea), List.of(e5)))
+                    .as(M365Policy.class);
+            assertEquals(Set.of(alice, carol), Set.copyOf(byId.selectedUserIds()), "Sales EMEA by id, E5 by SKU id");
+
+            graph.directory.removeMember(sales, bob);
+            discover();
+            assertEquals(Set.of(alice, carol), Set.copyOf(policy(byGroup.id()).selectedUserIds()));
+            Http.Answer blank = call("POST", base + "/policies", admin, new M365PolicyRequest("zz blank", List.of(), List.of(),
+                    destination(), passphraseFile(), List.of(), null, true, List.of(" "), List.of()));
+            assertEquals(400, blank.status(), blank.body());
+            Http.Answer none = call("POST", base + "/policies", admin, new M365PolicyRequest("zz none", List.of(), List.of(),
+                    destination(), passphraseFile(), List.of(), null, true, List.of(), List.of()));
+            assertTrue(none.error().message().contains("groups or licenses"), none.body());
+        } finally {
+            call("DELETE", base + "/policies/" + byGroup.id(), admin, null);
+            call("DELETE", base + "/policies/" + byLicense.id(), admin, null);
+        }
+    }
+
+    private static void discover() {
+        Task discovery = awaitEnd(call("POST", "/tenants/" + tenant.id() + "/discover", admin, null).as(Task.class));
+        assertEquals(TaskState.SUCCEEDED, discovery.state(), discovery.toString());
+    }
+
+    private static M365Policy policy(UUID id) {
+        return call("GET", "/tenants/" + tenant.id() + "/policies", admin, null).list(M365Policy.class).stream()
+                .filter(p -> p.id().equals(id)).findFirst().orElseThrow();
     }
 
     @Test

@@ -288,6 +288,8 @@ public final class LocalGraphService implements AutoCloseable {
     private final AtomicLong ids = new AtomicLong();
     private final AtomicInteger throttleNext = new AtomicInteger();
     private final Map<String, User> users = new LinkedHashMap<>();
+    /** Groups, their members and the tenant's licenses. */
+    public final Directory directory;
     private final Map<String, DriveData> drives = new LinkedHashMap<>();
     private final Map<String, String[]> sites = new LinkedHashMap<>();
     private final Map<String, TeamData> teams = new LinkedHashMap<>();
@@ -302,6 +304,7 @@ public final class LocalGraphService implements AutoCloseable {
         this.tenantId = tenantId;
         this.clientId = clientId;
         this.secret = secret;
+        this.directory = new Directory(tenantId);
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
         server.createContext("/", this::handle);
         server.setExecutor(executor);
@@ -657,9 +660,12 @@ public final class LocalGraphService implements AutoCloseable {
         return List.of(
             route("GET", "/v1.0/users", c -> page(c, "/users", users.values().stream()
                     .map(u -> (Map<String, Object>) new LinkedHashMap<String, Object>(Map.of("id", u.id, "displayName", u.upn,
-                            "userPrincipalName", u.upn, "mail", u.upn))).toList())),
-            route("GET", "/v1.0/groups", c -> page(c, "/groups", List.of(Map.of("id", "group-all", "displayName", "Everyone",
-                    "mail", "everyone@" + tenantId)))),
+                            "userPrincipalName", u.upn, "mail", u.upn,
+                            "assignedLicenses", directory.assignedLicensesJson(u.id)))).toList())),
+            route("GET", "/v1.0/users/([^/]+)/transitiveMemberOf", c -> users.containsKey(c.g(1))
+                    ? page(c, "/users/" + c.g(1) + "/transitiveMemberOf", directory.memberOfJson(c.g(1))) : notFound()),
+            route("GET", "/v1.0/subscribedSkus", c -> page(c, "/subscribedSkus", directory.skusJson())),
+            route("GET", "/v1.0/groups", c -> page(c, "/groups", directory.groupsJson())),
             route("GET", "/v1.0/sites", c -> page(c, "/sites", sites.entrySet().stream().map(e -> (Map<String, Object>)
                     new LinkedHashMap<String, Object>(Map.of("id", e.getKey(), "displayName", e.getValue()[0],
                             "webUrl", "https://example.sharepoint.com/sites/" + e.getValue()[0]))).toList())),
