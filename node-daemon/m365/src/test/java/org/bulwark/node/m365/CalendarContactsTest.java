@@ -24,6 +24,7 @@ import java.util.Set;
 import static org.bulwark.node.m365.BackupRestoreTest.bytes;
 import static org.bulwark.node.m365.BackupRestoreTest.ids;
 import static org.bulwark.node.m365.BackupRestoreTest.names;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -84,6 +85,9 @@ class CalendarContactsTest {
                 "start", time("2026-12-02T08:00:00.0000000"), "end", time("2026-12-02T08:15:00.0000000"),
                 "recurrence", Map.of("pattern", Map.of("type", "weekly", "interval", 1, "daysOfWeek", List.of("monday", "wednesday"),
                         "firstDayOfWeek", "sunday"), "range", Map.of("type", "endDate", "startDate", "2026-12-02", "endDate", "2027-03-31"))));
+        byte[] agenda = BackupRestoreTest.random(60_000, 3);
+        f.graph.addEventAttachment(alice, e1, "agenda.bin", agenda);
+        f.graph.addEventAttachment(alice, e3, "agenda.bin", agenda);
         String holidays = f.graph.addCalendar(alice, "Holidays");
         String e4 = f.graph.addEvent(alice, holidays, Map.of("subject", "New Year", "isAllDay", true,
                 "start", time("2027-01-01T00:00:00.0000000"), "end", time("2027-01-02T00:00:00.0000000")));
@@ -144,6 +148,9 @@ class CalendarContactsTest {
             assertEquals(List.of(e1, e3, e2), b.events(rp1, alice, calendar).stream().map(ItemVersion::id).toList(), "by start");
             assertEquals(Set.of("Design review (moved)", "Standup", "Retro"), names(b.events(rp2, alice, calendar)));
             assertEquals("alice@contoso.test", b.event(rp1, alice, e1).sender());
+            assertEquals(2, b.event(rp1, alice, e1).blobs().size(), "the event's JSON, then its attachment");
+            assertEquals(b.event(rp1, alice, e1).blobs().get(1), b.event(rp1, alice, e3).blobs().get(1),
+                    "the same attachment of two events is stored once");
             assertTrue(b.events(rp2, alice, holidays).isEmpty());
             assertThrows(FileNotFoundException.class, () -> b.event(rp2, alice, e2));
             assertEquals(Set.of(e2, e4, holidays), ids(b.deletedItems(Service.CALENDARS, alice)));
@@ -170,6 +177,8 @@ class CalendarContactsTest {
             assertEquals(List.of("mailto:carol@partner.test"), ics.get("ATTENDEE;ROLE=REQ-PARTICIPANT;PARTSTAT=ACCEPTED;CN=\"Carol\""));
             assertEquals(List.of("mailto:dave@contoso.test"), ics.get("ATTENDEE;ROLE=OPT-PARTICIPANT;PARTSTAT=NEEDS-ACTION;CN=\"Dave\""));
             assertEquals(List.of("Blue category"), ics.get("CATEGORIES"));
+            assertEquals(List.of(java.util.Base64.getEncoder().encodeToString(agenda)),
+                    ics.get("ATTACH;ENCODING=BASE64;VALUE=BINARY;FMTTYPE=application/octet-stream;X-FILENAME=\"agenda.bin\""));
             assertEquals(List.of("Design review (moved)"),
                     properties(new String(bytes(out -> b.exportIcs(rp2, alice, null, e1, out)), StandardCharsets.UTF_8)).get("SUMMARY"));
 
@@ -209,6 +218,8 @@ class CalendarContactsTest {
                 assertEquals(servedReview.get(property), restoredReview.get(property), property);
             }
             assertFalse(restoredReview.containsKey("attendees"), "no invitations are sent by a restore");
+            assertEquals(Set.of("agenda.bin"), f.graph.eventAttachments(bob, events.createdIds().getFirst()).keySet());
+            assertArrayEquals(agenda, f.graph.eventAttachments(bob, events.createdIds().getFirst()).get("agenda.bin"));
             assertEquals(Boolean.TRUE, restoredEvents.get(events.createdIds().get(1)).get("isAllDay"));
 
             TenantRestore.Result contacts = restore.restoreContacts(rp1, alice, List.of(c1), bob);

@@ -1,11 +1,18 @@
 package org.bulwark.node.m365.backup;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.microsoft.graph.models.Attachment;
+import com.microsoft.graph.models.AttachmentCollectionResponse;
 import com.microsoft.graph.models.Calendar;
 import com.microsoft.graph.models.CalendarCollectionResponse;
 import com.microsoft.graph.models.DateTimeTimeZone;
 import com.microsoft.graph.models.Event;
+import com.microsoft.graph.models.FileAttachment;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
 import com.microsoft.graph.users.item.calendars.item.events.delta.DeltaGetResponse;
+import com.microsoft.kiota.serialization.KiotaJsonSerialization;
 import org.bulwark.node.m365.discovery.Pages;
 import org.bulwark.node.m365.metadata.ItemVersion;
 import org.bulwark.node.m365.metadata.ItemVersion.Kinds;
@@ -17,6 +24,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.DateTimeException;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -24,9 +32,11 @@ import java.util.Set;
 /**
  * Backs up users' calendars: the calendars of each user (listed in full every run: Graph has no
  * calendar delta), and per calendar its events (delta per calendar, times asked for in UTC), each
- * stored as its Graph JSON; {@code .ics} is made from it on export.
+ * stored as its Graph JSON with its file attachments; {@code .ics} is made from them on export.
  */
 final class CalendarBackup extends ServiceBackup {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Asks Graph for event times in UTC, so that they need no Windows time zone names. */
     private static final String PREFER_UTC = "outlook.timezone=\"UTC\"";
@@ -75,9 +85,37 @@ final class CalendarBackup extends ServiceBackup {
                     }
                     String organizer = e.getOrganizer() == null || e.getOrganizer().getEmailAddress() == null ? ""
                             : nz(e.getOrganizer().getEmailAddress().getAddress());
-                    storedJson(e, user, Kinds.EVENT, e.getId(), calendar, nz(e.getSubject()), organizer, start(e.getStart()),
-                            e.getChangeKey());
+                    stored(user, calendar, e, organizer);
                 }, () -> tombstoneUnseen(user, Kinds.EVENT, calendar, seen));
+    }
+
+    /**
+     * Stores an event: its Graph JSON, with the names and types of its file attachments under
+     * {@link Kinds#EVENT_ATTACHMENTS}, as the first blob; each attachment's bytes as a blob of its own after it
+     * (the same file attached to many events is stored once).
+     */
+    private void stored(String user, String calendar, Event e, String organizer) throws IOException {
+        List<String> recipe = new ArrayList<>();
+        ArrayNode described = JSON.createArrayNode();
+        long size = 0;
+        if (Boolean.TRUE.equals(e.getHasAttachments())) {
+            var attachments = graph.users().byUserId(user).events().byEventId(e.getId()).attachments();
+            for (Attachment a : Pages.all(attachments.get(), l -> attachments.withUrl(l).get(), AttachmentCollectionResponse::getValue,
+                    AttachmentCollectionResponse::getOdataNextLink)) {
+                if (a instanceof FileAttachment file && file.getContentBytes() != null) {
+                    recipe.add(store.putBlob(file.getContentBytes()));
+                    size += file.getContentBytes().length;
+                    described.addObject().put("name", nz(file.getName())).put("contentType", nz(file.getContentType()))
+                            .put("isInline", Boolean.TRUE.equals(file.getIsInline()));
+                }
+            }
+        }
+        ObjectNode json = (ObjectNode) JSON.readTree(KiotaJsonSerialization.serializeAsString(e));
+        json.set(Kinds.EVENT_ATTACHMENTS, described);
+        byte[] bytes = JSON.writeValueAsBytes(json);
+        recipe.addFirst(store.putBlob(bytes));
+        stored(new ItemVersion(user, Kinds.EVENT, e.getId(), run, calendar, nz(e.getSubject()), organizer, start(e.getStart()),
+                size + bytes.length, e.getChangeKey(), String.join(" ", recipe), false));
     }
 
     /** The start of an event in epoch milliseconds (0 when Graph gave none or a zone Java does not know). */

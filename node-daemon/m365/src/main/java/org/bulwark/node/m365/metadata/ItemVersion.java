@@ -56,8 +56,13 @@ public record ItemVersion(String owner, String kind, String id, long run, String
         public static final String CHANNEL_MESSAGE = "channelMessage";
         /** A calendar of a user; its events have it as parent. */
         public static final String CALENDAR = "calendar";
-        /** An event: name the subject, sender the organizer's address, modified the start; content its Graph JSON. */
+        /**
+         * An event: name the subject, sender the organizer's address, modified the start; content its Graph JSON
+         * (first blob) followed by the bytes of its file attachments (one blob each).
+         */
         public static final String EVENT = "event";
+        /** The field of an event's stored JSON that describes its file attachments (name, contentType, isInline), in blob order. */
+        public static final String EVENT_ATTACHMENTS = "@bulwark.attachments";
         public static final String CONTACT_FOLDER = "contactFolder";
         /** A contact: name the display name, sender the first e-mail address; content its Graph JSON. */
         public static final String CONTACT = "contact";

@@ -1,6 +1,7 @@
 package org.bulwark.node.m365.restore;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.bulwark.node.m365.metadata.ItemVersion.Kinds;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -10,14 +11,15 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * Writes events kept as Graph JSON as an iCalendar object (RFC 5545): one {@code VEVENT} per event
  * with UID, summary, start and end (UTC, a named zone, or dates for all-day events), location,
- * description, organizer, attendees, categories, status, transparency, class and the recurrence
- * rule; Graph's own JSON stays the backup, this is its export.
+ * description, organizer, attendees, categories, status, transparency, class, the recurrence
+ * rule and the file attachments (inline, base64); Graph's own JSON stays the backup, this is its export.
  */
 final class ICalendar {
 
@@ -28,18 +30,22 @@ final class ICalendar {
     private ICalendar() {
     }
 
+    /** An event's Graph JSON and the bytes of its file attachments, in the order its JSON describes them. */
+    record Entry(JsonNode event, List<byte[]> attachments) {
+    }
+
     /** Writes a {@code VCALENDAR} holding the events. */
-    static void write(List<JsonNode> events, OutputStream out) throws IOException {
+    static void write(List<Entry> events, OutputStream out) throws IOException {
         ContentLines lines = new ContentLines(out);
         lines.raw("BEGIN", "VCALENDAR").raw("VERSION", "2.0").raw("PRODID", "-//Bulwark//Microsoft 365 backup//EN")
                 .raw("CALSCALE", "GREGORIAN");
-        for (JsonNode e : events) {
-            event(e, lines);
+        for (Entry e : events) {
+            event(e.event(), e.attachments(), lines);
         }
         lines.raw("END", "VCALENDAR");
     }
 
-    private static void event(JsonNode e, ContentLines lines) throws IOException {
+    private static void event(JsonNode e, List<byte[]> attachments, ContentLines lines) throws IOException {
         lines.raw("BEGIN", "VEVENT");
         lines.text("UID", text(e, "iCalUId") != null ? text(e, "iCalUId") : text(e, "id"));
         String stamp = text(e, "lastModifiedDateTime");
@@ -103,6 +109,14 @@ final class ICalendar {
         String rule = rrule(e.path("recurrence"), allDay);
         if (rule != null) {
             lines.raw("RRULE", rule);
+        }
+        JsonNode described = e.path(Kinds.EVENT_ATTACHMENTS);
+        for (int i = 0; i < attachments.size(); i++) {
+            String type = text(described.path(i), "contentType");
+            String name = text(described.path(i), "name");
+            lines.raw("ATTACH;ENCODING=BASE64;VALUE=BINARY" + (type == null ? "" : ";FMTTYPE=" + type.replaceAll("[;:\",]", ""))
+                    + (name == null ? "" : ";X-FILENAME=\"" + name.replace("\"", "'") + "\""),
+                    Base64.getEncoder().encodeToString(attachments.get(i)));
         }
         lines.raw("END", "VEVENT");
     }

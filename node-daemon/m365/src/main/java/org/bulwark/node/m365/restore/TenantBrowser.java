@@ -191,7 +191,17 @@ public final class TenantBrowser implements AutoCloseable {
         if (eventId == null) {
             require(store(Service.CALENDARS).db().itemAt(point, user, Kinds.CALENDAR, calendarId), "calendar " + calendarId, point);
         }
-        ICalendar.write(json(eventId != null ? List.of(event(point, user, eventId)) : events(point, user, calendarId)), out);
+        List<ICalendar.Entry> entries = new ArrayList<>();
+        for (ItemVersion v : eventId != null ? List.of(event(point, user, eventId)) : events(point, user, calendarId)) {
+            List<byte[]> attachments = new ArrayList<>();
+            for (int i = 0; i < v.blobs().size() - 1; i++) {
+                try (InputStream in = attachment(v, i)) {
+                    attachments.add(in.readAllBytes());
+                }
+            }
+            entries.add(new ICalendar.Entry(document(v), attachments));
+        }
+        ICalendar.write(entries, out);
     }
 
     /**
@@ -203,18 +213,26 @@ public final class TenantBrowser implements AutoCloseable {
             require(store(Service.CONTACTS).db().itemAt(point, user, Kinds.CONTACT_FOLDER, folderId), "contact folder " + folderId,
                     point);
         }
-        VCard.write(json(contactId != null ? List.of(contact(point, user, contactId)) : contacts(point, user, folderId)), out);
+        List<JsonNode> cards = new ArrayList<>();
+        for (ItemVersion v : contactId != null ? List.of(contact(point, user, contactId)) : contacts(point, user, folderId)) {
+            cards.add(document(v));
+        }
+        VCard.write(cards, out);
     }
 
-    /** The stored Graph JSON of items. */
-    private List<JsonNode> json(List<ItemVersion> items) throws IOException {
-        List<JsonNode> out = new ArrayList<>();
-        for (ItemVersion v : items) {
-            try (InputStream in = content(v)) {
-                out.add(JSON.readTree(in));
-            }
+    /** The stored Graph JSON of an event or a contact (for an event without the bytes of its attachments). */
+    public JsonNode document(ItemVersion v) throws IOException {
+        try (InputStream in = store(service(v)).openBlob(v.blobs().getFirst())) {
+            return JSON.readTree(in);
         }
-        return out;
+    }
+
+    /** The bytes of an event's file attachment, described by entry {@code index} of its document's {@link Kinds#EVENT_ATTACHMENTS}. */
+    public InputStream attachment(ItemVersion event, int index) throws IOException {
+        if (!event.kind().equals(Kinds.EVENT) || index < 0 || index + 1 >= event.blobs().size()) {
+            throw new FileNotFoundException(event.kind() + " " + event.id() + " has no attachment " + index);
+        }
+        return store(Service.CALENDARS).openBlob(event.blobs().get(index + 1));
     }
 
     /** Messages, files, channel messages, events and contacts at a restore point whose subject, name or sender contains the text. */
@@ -253,7 +271,11 @@ public final class TenantBrowser implements AutoCloseable {
 
     /** The stored content of an item (MIME of a message, bytes of a file, JSON of a channel message, event or contact). */
     public InputStream content(ItemVersion v) throws IOException {
-        Service s = switch (v.kind()) {
+        return store(service(v)).openContent(v);
+    }
+
+    private static Service service(ItemVersion v) throws IOException {
+        return switch (v.kind()) {
             case Kinds.MESSAGE -> Service.MAIL;
             case Kinds.FILE -> Service.FILES;
             case Kinds.CHANNEL_MESSAGE -> Service.TEAMS;
@@ -261,7 +283,6 @@ public final class TenantBrowser implements AutoCloseable {
             case Kinds.CONTACT -> Service.CONTACTS;
             default -> throw new IOException(v.kind() + " " + v.id() + " has no content");
         };
-        return store(s).openContent(v);
     }
 
     /** Writes a message as {@code .eml} (its MIME content, byte for byte). */

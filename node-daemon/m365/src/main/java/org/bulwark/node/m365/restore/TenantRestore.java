@@ -1,5 +1,6 @@
 package org.bulwark.node.m365.restore;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.microsoft.graph.models.Calendar;
@@ -7,6 +8,7 @@ import com.microsoft.graph.models.Contact;
 import com.microsoft.graph.models.ContactFolder;
 import com.microsoft.graph.models.DriveItem;
 import com.microsoft.graph.models.Event;
+import com.microsoft.graph.models.FileAttachment;
 import com.microsoft.graph.models.Folder;
 import com.microsoft.graph.models.MailFolder;
 import com.microsoft.graph.models.Message;
@@ -35,6 +37,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Restores from a tenant's backups into a mailbox, calendar, contacts or drive (the original one or
@@ -100,8 +103,9 @@ public final class TenantRestore {
 
     /**
      * Restores events of a user's calendars at a restore point into a new "Restored &lt;date&gt;"
-     * calendar of the target user (the source user or another). Attendees are left out, so that
-     * the restore sends no invitations; the exported {@code .ics} keeps them.
+     * calendar of the target user (the source user or another), with their file attachments.
+     * Attendees are left out, so that the restore sends no invitations; the exported {@code .ics}
+     * keeps them.
      */
     public Result restoreEvents(long point, String sourceUser, List<String> eventIds, String targetUser) throws IOException {
         List<ItemVersion> events = new ArrayList<>();
@@ -115,8 +119,24 @@ public final class TenantRestore {
             return calendars.post(c);
         });
         var target = calendars.byCalendarId(calendar.getId()).events();
-        List<String> created = createAll(events, Set.of("attendees"), () -> target.toPostRequestInformation(new Event()),
-                Event::createFromDiscriminatorValue, Event::getId);
+        List<String> created = new ArrayList<>();
+        for (ItemVersion v : events) {
+            JsonNode json = browser.document(v);
+            String id = create(json, Set.of("attendees", Kinds.EVENT_ATTACHMENTS), () -> target.toPostRequestInformation(new Event()),
+                    Event::createFromDiscriminatorValue, Event::getId);
+            JsonNode described = json.path(Kinds.EVENT_ATTACHMENTS);
+            for (int i = 0; i < described.size(); i++) {
+                FileAttachment a = new FileAttachment();
+                a.setName(described.get(i).path("name").asText());
+                a.setContentType(described.get(i).path("contentType").asText());
+                a.setIsInline(described.get(i).path("isInline").asBoolean());
+                try (InputStream in = browser.attachment(v, i)) {
+                    a.setContentBytes(in.readAllBytes());
+                }
+                target.byEventId(id).attachments().post(a);
+            }
+            created.add(id);
+        }
         LOG.info("restored {} events of {} into calendar '{}' of {}", created.size(), sourceUser, calendar.getName(), targetUser);
         return new Result(calendar.getId(), calendar.getName(), created);
     }
@@ -137,8 +157,11 @@ public final class TenantRestore {
             return folders.post(f);
         });
         var target = folders.byContactFolderId(folder.getId()).contacts();
-        List<String> created = createAll(contacts, Set.of(), () -> target.toPostRequestInformation(new Contact()),
-                Contact::createFromDiscriminatorValue, Contact::getId);
+        List<String> created = new ArrayList<>();
+        for (ItemVersion v : contacts) {
+            created.add(create(browser.document(v), Set.of(), () -> target.toPostRequestInformation(new Contact()),
+                    Contact::createFromDiscriminatorValue, Contact::getId));
+        }
         LOG.info("restored {} contacts of {} into folder '{}' of {}", created.size(), sourceUser, folder.getDisplayName(), targetUser);
         return new Result(folder.getId(), folder.getDisplayName(), created);
     }
@@ -149,24 +172,16 @@ public final class TenantRestore {
             "originalStart", "originalStartTimeZone", "originalEndTimeZone", "isOrganizer", "hasAttachments", "responseStatus",
             "bodyPreview", "calendar", "instances", "exceptionOccurrences", "cancelledOccurrences", "occurrenceId", "organizer");
 
-    /** Creates items from their stored Graph JSON, without the read-only properties and those {@code left} out. */
-    private <T extends Parsable> List<String> createAll(List<ItemVersion> items, Set<String> left,
-                                                       java.util.function.Supplier<RequestInformation> request,
-                                                       ParsableFactory<T> type, Function<T, String> id) throws IOException {
-        List<String> created = new ArrayList<>();
-        for (ItemVersion v : items) {
-            ObjectNode json;
-            try (InputStream in = browser.content(v)) {
-                json = (ObjectNode) JSON.readTree(in);
-            }
-            json.remove(READ_ONLY);
-            json.remove(left);
-            RequestInformation req = request.get();
-            req.headers.remove("Content-Type");
-            req.setStreamContent(new ByteArrayInputStream(JSON.writeValueAsBytes(json)), "application/json");
-            created.add(id.apply(graph.getRequestAdapter().send(req, ERRORS, type)));
-        }
-        return created;
+    /** Creates an item from its stored Graph JSON, without the read-only properties and those {@code left} out; returns its id. */
+    private <T extends Parsable> String create(JsonNode stored, Set<String> left, Supplier<RequestInformation> request,
+                                               ParsableFactory<T> type, Function<T, String> id) throws IOException {
+        ObjectNode json = ((ObjectNode) stored).deepCopy();
+        json.remove(READ_ONLY);
+        json.remove(left);
+        RequestInformation req = request.get();
+        req.headers.remove("Content-Type");
+        req.setStreamContent(new ByteArrayInputStream(JSON.writeValueAsBytes(json)), "application/json");
+        return id.apply(graph.getRequestAdapter().send(req, ERRORS, type));
     }
 
     /**

@@ -246,6 +246,8 @@ public final class LocalGraphService implements AutoCloseable {
         final String containerId;
         final boolean contact;
         Map<String, Object> fields;
+        /** File attachments of an event: name → bytes. */
+        final Map<String, byte[]> attachments = new LinkedHashMap<>();
         String changeKey = UUID.randomUUID().toString();
         final Instant created = Instant.now();
         Instant modified = created;
@@ -269,6 +271,7 @@ public final class LocalGraphService implements AutoCloseable {
                 m.put("parentFolderId", containerId);
             } else {
                 m.put("iCalUId", "uid-" + id);
+                m.put("hasAttachments", !attachments.isEmpty());
             }
             m.putAll(fields);
             return m;
@@ -560,6 +563,19 @@ public final class LocalGraphService implements AutoCloseable {
         return c.id;
     }
 
+    /** Adds a file attachment to an event: new change key. */
+    public synchronized void addEventAttachment(String user, String eventId, String name, byte[] content) {
+        Doc d = doc(user, eventId);
+        d.attachments.put(name, content);
+        d.changeKey = UUID.randomUUID().toString();
+        touch(d);
+    }
+
+    /** The file attachments of an event: name → bytes. */
+    public synchronized Map<String, byte[]> eventAttachments(String user, String eventId) {
+        return new LinkedHashMap<>(doc(user, eventId).attachments);
+    }
+
     /** Changes properties of an event or a contact: new change key. */
     public synchronized void changeDoc(String user, String id, Map<String, Object> properties) {
         Doc d = doc(user, id);
@@ -708,6 +724,26 @@ public final class LocalGraphService implements AutoCloseable {
             route("GET", "/v1.0/users/([^/]+)/calendars/([^/]+)/events/delta(?:\\(\\))?", c -> delta(c,
                     "/users/" + c.g(1) + "/calendars/" + c.g(2) + "/events/delta()", docs(users.get(c.g(1)).events, c.g(2)))),
             route("POST", "/v1.0/users/([^/]+)/calendars/([^/]+)/events", c -> createDoc(c, c.g(2), false)),
+            route("GET", "/v1.0/users/([^/]+)/events/([^/]+)/attachments", c -> {
+                Doc d = users.get(c.g(1)).events.get(c.g(2));
+                if (d == null || d.deleted) {
+                    return notFound();
+                }
+                downloads.computeIfAbsent(d.id, k -> new AtomicInteger()).incrementAndGet();
+                return page(c, "/users/" + c.g(1) + "/events/" + c.g(2) + "/attachments", d.attachments.entrySet().stream()
+                        .map(a -> (Map<String, Object>) new LinkedHashMap<String, Object>(Map.of("@odata.type", "#microsoft.graph.fileAttachment",
+                                "id", "att-" + a.getKey(), "name", a.getKey(), "contentType", "application/octet-stream",
+                                "size", a.getValue().length, "isInline", false,
+                                "contentBytes", Base64.getEncoder().encodeToString(a.getValue())))).toList());
+            }),
+            route("POST", "/v1.0/users/([^/]+)/calendars/([^/]+)/events/([^/]+)/attachments", c -> {
+                Map<String, Object> a = read(c.body());
+                if (!"#microsoft.graph.fileAttachment".equals(a.get("@odata.type")) || !(a.get("contentBytes") instanceof String bytes)) {
+                    return Answer.error(400, "ErrorInvalidRequest", "expected a fileAttachment with contentBytes");
+                }
+                addEventAttachment(c.g(1), c.g(3), (String) a.get("name"), Base64.getDecoder().decode(bytes));
+                return Answer.json(201, Map.of("id", "att-" + a.get("name"), "name", a.get("name")));
+            }),
             route("GET", "/v1.0/users/([^/]+)/contactFolders/delta(?:\\(\\))?", c -> delta(c,
                     "/users/" + c.g(1) + "/contactFolders/delta()", new ArrayList<>(users.get(c.g(1)).contactFolders.values()))),
             route("POST", "/v1.0/users/([^/]+)/contactFolders", c -> createContainer(c, users.get(c.g(1)).contactFolders,

@@ -25,7 +25,7 @@ class CalendarCardFormatsTest {
                  "timeZone": "W. Europe Standard Time\\"\\r\\nX-EVIL:1"},
                  "organizer": {"emailAddress": {"name": "Mallory\\r\\nATTENDEE:mailto:evil@example.test", "address": "m@example.test\\nX-EVIL:2"}}}
                 """);
-        List<String> ics = lines(out -> ICalendar.write(List.of(event), out));
+        List<String> ics = lines(out -> ICalendar.write(List.of(new ICalendar.Entry(event, List.of())), out));
         assertEquals(1, ics.stream().filter(l -> l.equals("BEGIN:VEVENT")).count(), String.join("\n", ics));
         assertTrue(ics.contains("SUMMARY:Lunch\\nEND:VEVENT\\nBEGIN:VEVENT"), String.join("\n", ics));
         assertTrue(ics.stream().noneMatch(l -> l.startsWith("X-EVIL") || l.startsWith("ATTENDEE")), String.join("\n", ics));
