@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.bulwark.api.TaskType;
@@ -42,7 +43,7 @@ import org.bulwark.repository.Repository;
  * <li>M365_DISCOVER → {@link TenantInventory} (users, groups, sites, teams);</li>
  * <li>M365_BACKUP, optional {@code parallelism} (1..32, default 4) and {@code users} (comma-separated user
  * ids: only their mailboxes and OneDrives; default the whole tenant with sites and teams) → {@link Backed};
- * one backup of a tenant at a time per node;</li>
+ * one backup of a tenant at a time per node, refused while another one or a prune runs;</li>
  * <li>M365_RESTORE: {@code service} ({@code mail}, {@code files}, {@code calendars} or {@code contacts}),
  * {@code source} (user or drive id), {@code items} (comma-separated message, drive item, event or contact ids), optional {@code target}
  * (user or drive id, default the source) and {@code restorePoint} (default the latest) →
@@ -56,13 +57,14 @@ import org.bulwark.repository.Repository;
  * optional {@code restorePoint} (default the latest) → {@link Listing}.</li>
  * <li>M365_PRUNE needs only {@code tenantId}, the repository and {@code restorePoints} (comma-separated run ids to
  * forget): the versions only they saw leave the metadata and the repository ({@link TenantPrune}) → a
- * {@link ServiceStore.PruneResult} per service; refused while a backup of the tenant runs on this node.</li>
+ * {@link ServiceStore.PruneResult} per service; it waits for a running backup of the tenant on this node to end.</li>
  * </ul>
  */
 public final class M365Tasks {
     private static final Duration PROGRESS_EVERY = Duration.ofMillis(500);
     private final Path workDir;
-    private final Set<String> running = ConcurrentHashMap.newKeySet();
+    /** Per tenant: held by its running backup or prune. */
+    private final Map<String, ReentrantLock> tenantLocks = new ConcurrentHashMap<>();
 
     /** @param workDir the node's working folder for SQLite copies and staging (per tenant below it) */
     public M365Tasks(Path workDir) {
@@ -120,8 +122,9 @@ public final class M365Tasks {
         Set<String> users = p.optional("users", null) == null ? null : Arrays.stream(p.required("users").split(","))
                 .map(String::strip).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
         return progress -> {
-            if (!running.add(tenant.tenantId())) {
-                throw new IllegalStateException("a backup of tenant " + tenant.tenantId() + " is running on this node already");
+            ReentrantLock lock = tenantLocks.computeIfAbsent(tenant.tenantId(), t -> new ReentrantLock());
+            if (!lock.tryLock()) {
+                throw new IllegalStateException("a backup or prune of tenant " + tenant.tenantId() + " is running on this node already");
             }
             try {
                 progress.report(0, "connecting to tenant " + tenant.tenantId());
@@ -140,7 +143,7 @@ public final class M365Tasks {
                     return Backed.of(report);
                 }
             } finally {
-                running.remove(tenant.tenantId());
+                lock.unlock();
             }
         };
     }
@@ -209,12 +212,14 @@ public final class M365Tasks {
             try {
                 points.add(Long.valueOf(text.strip()));
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("M365_PRUNE parameter restorePoints must list run ids, not '" + text + "'", e);
+                throw new IllegalArgumentException("M365_PRUNE parameter restorePoints must list run ids, not '" + text.strip() + "'", e);
             }
         }
         return progress -> {
-            if (!running.add(tenantId)) {
-                throw new IllegalStateException("a backup of tenant " + tenantId + " is running on this node; prune after it");
+            ReentrantLock lock = tenantLocks.computeIfAbsent(tenantId, t -> new ReentrantLock());
+            if (!lock.tryLock()) {
+                progress.report(0, "waiting for the running backup of tenant " + tenantId + " to end");
+                lock.lockInterruptibly();
             }
             try (Repository repo = access.open(false)) {
                 progress.report(0, "forgetting restore points " + points + " of tenant " + tenantId);
@@ -225,7 +230,7 @@ public final class M365Tasks {
                         + " bytes recycled");
                 return results;
             } finally {
-                running.remove(tenantId);
+                lock.unlock();
             }
         };
     }

@@ -61,5 +61,10 @@ class M365TasksTest {
         browse.put("list", "messages");
         browse.put("owner", "user-1");
         assertEquals("M365_BROWSE list=messages needs owner and folder", refusal(TaskType.M365_BROWSE, browse));
+
+        Map<String, String> prune = tenant();
+        assertEquals("M365_PRUNE parameter restorePoints is required", refusal(TaskType.M365_PRUNE, prune));
+        prune.put("restorePoints", "1764310000000, yesterday");
+        assertEquals("M365_PRUNE parameter restorePoints must list run ids, not 'yesterday'", refusal(TaskType.M365_PRUNE, prune));
     }
 }
