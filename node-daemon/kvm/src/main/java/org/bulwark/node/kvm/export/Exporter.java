@@ -2,7 +2,6 @@ package org.bulwark.node.kvm.export;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.FileVisitResult;
 import java.nio.file.NoSuchFileException;
@@ -358,24 +357,8 @@ public final class Exporter {
         List<Extent> extents = dirtyBitmap.isPresent()
                 ? client.extents(context, flags -> (flags & NbdClient.STATE_DIRTY) != 0)
                 : client.extents(context, flags -> (flags & NbdClient.STATE_ZERO) == 0);
-        DiskSource source = new DiskSource() {
-            @Override
-            public long size() {
-                return client.size();
-            }
-
-            @Override
-            public void read(long offset, ByteBuffer dst) throws IOException {
-                synchronized (client) {
-                    try {
-                        client.read(offset, dst);
-                    } catch (IOException e) {
-                        throw new IOException("cannot read disk " + disk.target() + " at offset " + offset
-                                + " (did the machine stop or vanish during the export?): " + e.getMessage(), e);
-                    }
-                }
-            }
-        };
+        ReadAhead source = new ReadAhead(client, disk.target(), extents);
+        teardown.push(source::close);
         return new DiskExport(disk.target(), disk.format(), client.size(), extents, source);
     }
 
