@@ -1,6 +1,7 @@
 package org.bulwark.cli;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -97,6 +98,27 @@ public final class Arguments {
             throw usage("--" + name + " is required");
         }
         return value;
+    }
+
+    /** The whole number an option gives, 0 when absent; a usage error when negative or not a number. */
+    public int count(String name) {
+        String text = values.get(name);
+        try {
+            int value = text == null ? 0 : Integer.parseInt(text.strip());
+            if (value < 0) {
+                throw usage("--" + name + " must not be negative");
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw usage("--" + name + " must be a number, not " + text);
+        }
+    }
+
+    /** The non-blank items of an option's value split at {@code separator} (a regular expression); empty when absent. */
+    public List<String> list(String name, String separator) {
+        String text = values.get(name);
+        return text == null ? List.of()
+                : Arrays.stream(text.split(separator)).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 
     public boolean flag(String name) {

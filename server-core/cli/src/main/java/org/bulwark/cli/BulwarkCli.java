@@ -19,7 +19,8 @@ public final class BulwarkCli {
     private static final Map<String, Command> COMMANDS = new LinkedHashMap<>();
 
     static {
-        Stream.of(SessionCommands.all(), TaskCommands.all(), InventoryCommands.all(), M365Commands.all(), MountCommands.all())
+        Stream.of(SessionCommands.all(), TaskCommands.all(), InventoryCommands.all(), PolicyCommands.all(), M365Commands.all(),
+                        MountCommands.all())
                 .flatMap(List::stream).forEach(command -> COMMANDS.put(command.name(), command));
     }
 

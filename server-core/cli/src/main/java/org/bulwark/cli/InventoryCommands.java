@@ -85,8 +85,7 @@ final class InventoryCommands {
                         .collect(Collectors.joining("; "))),
                 new Column<Policy>("NEXT RUN", policy -> policy.schedules().stream().map(Schedule::nextRun)
                         .filter(time -> time != null).min(Instant::compareTo).orElse(null)),
-                new Column<Policy>("KEEP", policy -> policy.retention() == null ? null
-                        : "last " + policy.retention().keepLast() + ", " + policy.retention().keepDays() + " days"),
+                new Column<Policy>("KEEP", policy -> PolicyCommands.keeps(policy.retention())),
                 new Column<Policy>("DESTINATION", Policy::destination), new Column<Policy>("ID", Policy::id));
         return ExitCode.OK;
     }

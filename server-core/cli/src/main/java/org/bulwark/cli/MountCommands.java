@@ -37,7 +37,9 @@ final class MountCommands {
                 new Command("mount", "POINT [--disk vda]", """
                         Mounts a restore point's disk on its node for browsing and downloads; waits for it.
                           --disk vda   which disk of the restore point (the first one by default)
-                        Prints the mount's id and the partitions found; the disk is also served read-only over NBD on the node.""",
+                        Prints the mount's id and the partitions found; the disk is also served read-only over NBD on the node.
+                        A restore point backed up on demand with a typed passphrase opens with the passphrase in the
+                        BULWARK_PASSPHRASE variable (never an argument); a policy's opens with its passphrase file.""",
                         Set.of("disk"), Set.of(), MountCommands::mount),
                 new Command("mounts", "", "Lists the open mounts.", Set.of(), Set.of(), MountCommands::mounts),
                 new Command("ls", "MOUNT PARTITION PATH", """
@@ -63,7 +65,8 @@ final class MountCommands {
     private static ExitCode mount(Context context, Arguments arguments) {
         String point = arguments.single("restore POINT");
         MountResource mounts = context.resource(MountResource.class);
-        Task task = TaskWatcher.await(context, mounts.mount(new MountRequest(point, arguments.value("disk"))).id());
+        Task task = TaskWatcher.await(context, mounts.mount(new MountRequest(point, arguments.value("disk"),
+                context.terminal().env(InventoryCommands.PASSPHRASE))).id());
         if (TaskWatcher.outcome(task) != ExitCode.OK) {
             context.output().print(task, "MOUNT " + task.state() + ": " + Output.text(task.message()));
             return TaskWatcher.outcome(task);
