@@ -54,16 +54,7 @@ final class CalendarBackup extends ServiceBackup {
         var calendars = graph.users().byUserId(user).calendars();
         List<Calendar> all = Pages.all(calendars.get(), l -> calendars.withUrl(l).get(), CalendarCollectionResponse::getValue,
                 CalendarCollectionResponse::getOdataNextLink);
-        Set<String> seen = new HashSet<>();
-        for (Calendar c : all) {
-            seen.add(c.getId());
-            upsertContainer(user, Kinds.CALENDAR, c.getId(), "", c.getName(), 0);
-        }
-        for (ItemVersion gone : store.liveUnder(user, Kinds.CALENDAR, null)) {
-            if (!seen.contains(gone.id())) {
-                containerRemoved(user, Kinds.CALENDAR, gone.id(), Kinds.EVENT, "events");
-            }
-        }
+        listed(user, Kinds.CALENDAR, all.stream().map(c -> new Listed(c.getId(), c.getName(), 0)).toList(), Kinds.EVENT, "events");
         for (Calendar c : all) {
             events(user, c.getId());
         }

@@ -9,6 +9,8 @@ import org.bulwark.node.m365.metadata.ServiceStore;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /** What the backups of mail, files, teams, calendars and contacts share: the run, its store and counters, and versioning. */
@@ -94,6 +96,29 @@ abstract class ServiceBackup {
             tombstone(owner, itemKind, v.id(), id);
         }
         store.record(new MetaRecord.Delta(owner, itemScope + ":" + id, null));
+    }
+
+    /** A container as listed by Graph: calendar, channel. */
+    protected record Listed(String id, String name, long modified) {
+    }
+
+    /**
+     * Records containers that Graph lists in full every time (it has no delta for calendars and
+     * channels): new or renamed ones get a version; those no longer listed are removed with their
+     * items ({@link #containerRemoved}).
+     */
+    protected void listed(String owner, String containerKind, List<Listed> containers, String itemKind, String itemScope)
+            throws IOException {
+        Set<String> seen = new HashSet<>();
+        for (Listed c : containers) {
+            seen.add(c.id());
+            upsertContainer(owner, containerKind, c.id(), "", c.name(), c.modified());
+        }
+        for (ItemVersion gone : store.liveUnder(owner, containerKind, null)) {
+            if (!seen.contains(gone.id())) {
+                containerRemoved(owner, containerKind, gone.id(), itemKind, itemScope);
+            }
+        }
     }
 
     /** Stores a Graph object's JSON (as the SDK read it) as the content of an item version. */

@@ -38,16 +38,8 @@ final class TeamsBackup extends ServiceBackup {
         var channels = graph.teams().byTeamId(team).channels();
         List<Channel> all = Pages.all(channels.get(), l -> channels.withUrl(l).get(), ChannelCollectionResponse::getValue,
                 ChannelCollectionResponse::getOdataNextLink);
-        Set<String> seen = new HashSet<>();
-        for (Channel c : all) {
-            seen.add(c.getId());
-            upsertContainer(team, Kinds.CHANNEL, c.getId(), "", c.getDisplayName(), millis(c.getCreatedDateTime()));
-        }
-        for (ItemVersion gone : store.liveUnder(team, Kinds.CHANNEL, null)) {
-            if (!seen.contains(gone.id())) {
-                tombstone(team, Kinds.CHANNEL, gone.id(), null);
-            }
-        }
+        listed(team, Kinds.CHANNEL, all.stream().map(c -> new Listed(c.getId(), c.getDisplayName(), millis(c.getCreatedDateTime())))
+                .toList(), Kinds.CHANNEL_MESSAGE, "messages");
         for (Channel c : all) {
             messages(team, c.getId());
         }
