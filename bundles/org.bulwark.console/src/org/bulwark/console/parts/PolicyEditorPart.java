@@ -14,8 +14,10 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.bulwark.api.ApiException;
+import org.bulwark.api.BackupCommands;
 import org.bulwark.api.Policy;
 import org.bulwark.api.PolicyRequest;
 import org.bulwark.api.Retention;
@@ -52,9 +54,10 @@ import org.eclipse.swt.widgets.Text;
 /**
  * The form editor of one policy (a new one when the part carries none): name, VMs chosen by
  * hand, rules by name pattern and tag with a live preview of the VMs they cover, destination,
- * passphrase file, schedules checked by the server with their next runs, retention and whether
- * it is enabled. Every server call runs in a job; a refusal is shown above the form and
- * nothing typed is lost.
+ * passphrase file, schedules (each with an optional time window) checked by the server with their
+ * next runs, retention by count, age and GFS (daily/weekly/monthly/yearly), pre/post commands run
+ * on the node around each VM's export (one argument per line, no shell) and whether it is enabled.
+ * Every server call runs in a job; a refusal is shown above the form and nothing typed is lost.
  */
 public final class PolicyEditorPart {
     /** The part descriptor that makes policy editors. */
@@ -66,6 +69,16 @@ public final class PolicyEditorPart {
     static final String WEEKLY = "weekly MON,THU 02:00";
     static final String CRON = "0 2 * * *";
     private static final int PREVIEW_RUNS = 5;
+    /** Widget ids of the GFS retention, schedule window and pre/post command fields. */
+    public static final String KEEP_DAILY = "policy.keepDaily";
+    public static final String KEEP_WEEKLY = "policy.keepWeekly";
+    public static final String KEEP_MONTHLY = "policy.keepMonthly";
+    public static final String KEEP_YEARLY = "policy.keepYearly";
+    public static final String WINDOW = "policy.window";
+    public static final String PRE_COMMAND = "policy.preCommand";
+    public static final String POST_COMMAND = "policy.postCommand";
+    public static final String COMMAND_TIMEOUT = "policy.commandTimeout";
+    private static final Pattern WINDOW_FORM = Pattern.compile("([01]?\\d|2[0-3]):[0-5]\\d-([01]?\\d|2[0-3]):[0-5]\\d");
 
     private final ConsoleSession session;
     private final UISynchronize ui;
@@ -89,6 +102,14 @@ public final class PolicyEditorPart {
     private Label nextRuns;
     private Text keepLast;
     private Text keepDays;
+    private Text keepDaily;
+    private Text keepWeekly;
+    private Text keepMonthly;
+    private Text keepYearly;
+    private Text window;
+    private Text preCommand;
+    private Text postCommand;
+    private Text commandTimeout;
     private Text fullEvery;
 
     @Inject
@@ -121,7 +142,16 @@ public final class PolicyEditorPart {
         createSchedules(parent);
         keepLast = number(parent, "Keep last:", ConsoleIds.POLICY_KEEP_LAST, "restore points per VM (0: no count rule)");
         keepDays = number(parent, "Keep days:", ConsoleIds.POLICY_KEEP_DAYS, "days (0: no age rule)");
+        keepDaily = number(parent, "Keep daily:", KEEP_DAILY, "newest point of each of the newest N days (0: off)");
+        keepWeekly = number(parent, "Keep weekly:", KEEP_WEEKLY, "newest point of each of the newest N ISO weeks (0: off)");
+        keepMonthly = number(parent, "Keep monthly:", KEEP_MONTHLY, "newest point of each of the newest N months (0: off)");
+        keepYearly = number(parent, "Keep yearly:", KEEP_YEARLY, "newest point of each of the newest N years (0: off)");
         fullEvery = number(parent, "Full every:", ConsoleIds.POLICY_FULL_EVERY, "N-th backup (0: incremental when possible)");
+        preCommand = command(parent, "Pre command:", PRE_COMMAND,
+                "run on the node before each VM's export; one argument per line, the program's absolute path first");
+        postCommand = command(parent, "Post command:", POST_COMMAND,
+                "run on the node after each VM's backup, whatever its outcome; one argument per line");
+        commandTimeout = number(parent, "Command timeout:", COMMAND_TIMEOUT, "seconds each command may run (0: 600)");
         Button save = mark(new Button(parent, SWT.PUSH), ConsoleIds.POLICY_SAVE);
         save.setText("Save policy");
         save.setLayoutData(new GridData(SWT.LEFT, SWT.CENTER, false, false, 4, 1));
@@ -174,6 +204,8 @@ public final class PolicyEditorPart {
         Button add = mark(new Button(kinds, SWT.PUSH), ConsoleIds.POLICY_SCHEDULE_ADD);
         add.setText("Add");
         add.addListener(SWT.Selection, event -> addSchedule());
+        window = field(parent, "Window (UTC):", WINDOW,
+                "optional HH:MM-HH:MM added to the schedule, e.g. 22:00-06:00: runs outside it wait for it");
         new Label(parent, SWT.NONE);
         schedules = mark(new org.eclipse.swt.widgets.List(parent, SWT.BORDER | SWT.SINGLE), ConsoleIds.POLICY_SCHEDULES);
         GridData listData = new GridData(SWT.FILL, SWT.FILL, true, false);
@@ -216,6 +248,18 @@ public final class PolicyEditorPart {
         return text;
     }
 
+    /** A multi-line field for a command: one argument per line, so nothing is ever split or quoted. */
+    private static Text command(Composite parent, String label, String id, String hint) {
+        new Label(parent, SWT.NONE).setText(label);
+        Text text = mark(new Text(parent, SWT.BORDER | SWT.MULTI | SWT.V_SCROLL), id);
+        text.setMessage(hint);
+        text.setToolTipText(hint + ". It runs as the node's user: only administrators may set it.");
+        GridData data = new GridData(SWT.FILL, SWT.CENTER, true, false, 3, 1);
+        data.heightHint = 48;
+        text.setLayoutData(data);
+        return text;
+    }
+
     private static Text number(Composite parent, String label, String id, String hint) {
         Text text = field(parent, label, id, hint);
         text.setText("0");
@@ -237,7 +281,15 @@ public final class PolicyEditorPart {
         Retention retention = policy.retention() == null ? new Retention(0, 0) : policy.retention();
         keepLast.setText(Integer.toString(retention.keepLast()));
         keepDays.setText(Integer.toString(retention.keepDays()));
+        keepDaily.setText(Integer.toString(retention.keepDaily()));
+        keepWeekly.setText(Integer.toString(retention.keepWeekly()));
+        keepMonthly.setText(Integer.toString(retention.keepMonthly()));
+        keepYearly.setText(Integer.toString(retention.keepYearly()));
         fullEvery.setText(Integer.toString(policy.fullEvery()));
+        BackupCommands commands = policy.commands() == null ? BackupCommands.none() : policy.commands();
+        preCommand.setText(String.join("\n", commands.pre()));
+        postCommand.setText(String.join("\n", commands.post()));
+        commandTimeout.setText(Integer.toString(commands.timeoutSeconds()));
     }
 
     private void showVms() {
@@ -281,11 +333,17 @@ public final class PolicyEditorPart {
 
     /** Asks the server whether the typed expression is valid: added with its next runs, or the server's reason shown, the text kept. */
     private void addSchedule() {
-        String expression = schedule.getText().strip();
-        if (expression.isEmpty()) {
+        String typed = schedule.getText().strip();
+        if (typed.isEmpty()) {
             say("Type a schedule, or start from Daily, Weekly or Cron.");
             return;
         }
+        String hours = window.getText().strip();
+        if (!hours.isEmpty() && !WINDOW_FORM.matcher(hours).matches()) {
+            say("The window '" + hours + "' is not HH:MM-HH:MM, such as 22:00-06:00.");
+            return;
+        }
+        String expression = hours.isEmpty() ? typed : typed + " window " + hours;
         say("Checking " + expression + "…");
         run("Checking the schedule " + expression, client -> preview(client, expression), runs -> {
             if (Arrays.asList(schedules.getItems()).contains(expression)) {
@@ -295,6 +353,7 @@ public final class PolicyEditorPart {
                 say("Added " + expression + ".");
             }
             schedule.setText("");
+            window.setText("");
             showRuns(expression, runs);
         });
     }
@@ -313,10 +372,22 @@ public final class PolicyEditorPart {
     }
 
     private void save() {
+        List<String> pre = arguments(preCommand);
+        List<String> post = arguments(postCommand);
+        for (List<String> command : List.of(pre, post)) {
+            if (!command.isEmpty() && !command.getFirst().startsWith("/")) {
+                say((command == pre ? "Pre" : "Post") + " command: the first line must be the program's absolute path on"
+                        + " the node, such as /usr/local/bin/quiesce, not '" + command.getFirst() + "'.");
+                return;
+            }
+        }
+        BackupCommands commands = pre.isEmpty() && post.isEmpty() && whole(commandTimeout) == 0 ? BackupCommands.none()
+                : new BackupCommands(pre, post, whole(commandTimeout));
         PolicyRequest request = new PolicyRequest(name.getText().strip(), new ArrayList<>(chosen),
                 VmRules.entries(patterns.getText()), VmRules.entries(tags.getText()), destination.getText().strip(),
                 passphraseFile.getText().strip(), Arrays.asList(schedules.getItems()),
-                new Retention(whole(keepLast), whole(keepDays)), whole(fullEvery), enabled.getSelection());
+                new Retention(whole(keepLast), whole(keepDays), whole(keepDaily), whole(keepWeekly), whole(keepMonthly),
+                        whole(keepYearly)), whole(fullEvery), enabled.getSelection(), commands);
         UUID editing = id;
         say("Saving " + request.name() + "…");
         run("Saving the policy " + request.name(), client -> editing == null
@@ -328,6 +399,11 @@ public final class PolicyEditorPart {
                     say("Saved " + saved.name() + ": it covers " + saved.selectedVmIds().size() + " VM(s).");
                     events.post(ConsoleEvents.POLICIES_CHANGED, saved);
                 });
+    }
+
+    /** A command field's arguments: one per line, blank lines left out, nothing else changed. */
+    private static List<String> arguments(Text command) {
+        return command.getText().lines().filter(line -> !line.isBlank()).toList();
     }
 
     private static int whole(Text number) {
