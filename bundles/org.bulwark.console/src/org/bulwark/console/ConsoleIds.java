@@ -54,10 +54,6 @@ public final class ConsoleIds {
     public static final String DASHBOARD_CHART_STORAGE = "dashboard.chartStorage";
     public static final String RESTORE_POINTS_TABLE = "restorePoints.table";
     public static final String RESTORE_POINTS_STATUS = "restorePoints.status";
-    public static final String RESTORE_FOLDER = "restore.folder";
-    public static final String RESTORE_FORMAT = "restore.format";
-    public static final String RESTORE_PASSPHRASE = "restore.passphrase";
-    public static final String RESTORE_ERROR = "restore.error";
     public static final String POLICIES_TABLE = "policies.table";
     public static final String POLICIES_STATUS = "policies.status";
     public static final String POLICY_MESSAGE = "policy.message";

@@ -3,7 +3,6 @@ package org.bulwark.console.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,12 +14,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 import org.bulwark.api.HypervisorRequest;
 import org.bulwark.api.NewUser;
 import org.bulwark.api.RestorePoint;
-import org.bulwark.api.RestoreRequest;
 import org.bulwark.api.Role;
 import org.bulwark.api.User;
 import org.bulwark.api.rest.HypervisorResource;
@@ -28,7 +25,6 @@ import org.bulwark.api.rest.PolicyResource;
 import org.bulwark.api.rest.RestorePointResource;
 import org.bulwark.api.rest.VmResource;
 import org.bulwark.console.ConsoleIds;
-import org.bulwark.console.dialogs.RestoreDialog;
 import org.bulwark.console.parts.DashboardPart;
 import org.bulwark.console.parts.LiveParts;
 import org.bulwark.console.model.InventoryRow;
@@ -70,7 +66,6 @@ import org.eclipse.e4.core.contexts.IEclipseContext;
 import org.eclipse.e4.ui.model.application.MApplication;
 import org.eclipse.e4.ui.model.application.ui.basic.MPart;
 import org.eclipse.e4.ui.workbench.modeling.EModelService;
-import org.eclipse.swt.widgets.Display;
 import org.bulwark.api.ServerInfo;
 import org.bulwark.api.Task;
 import org.bulwark.api.TaskState;
@@ -78,8 +73,6 @@ import org.bulwark.client.BulwarkClient;
 import org.bulwark.console.jobs.ConsoleJob;
 import org.bulwark.console.model.ConsoleSession;
 import org.bulwark.console.tests.bot.Bot;
-import org.bulwark.console.tests.bot.ButtonBot;
-import org.bulwark.console.tests.bot.ShellBot;
 import org.bulwark.console.tests.bot.JobWatcher;
 import org.bulwark.console.tests.bot.ScreenshotOnFailure;
 import org.bulwark.console.tests.fixture.Bulwark;
@@ -421,41 +414,6 @@ class ConsoleUiTest {
             renderUsersAs(context, adminSession);
             viewer.close();
         }
-    }
-
-    @Test
-    @Order(12)
-    void theRestoreDialogAsksForAnAbsoluteFolderAndAFormat() {
-        RestorePoint point = new RestorePoint("rp-1", UUID.randomUUID(), "web", Instant.now(), "FULL", 1, 1, 1 << 20,
-                UUID.randomUUID(), "node-1", "/backups", null, UUID.randomUUID());
-        AtomicReference<RestoreDialog> opened = new AtomicReference<>();
-        bot.sync(() -> {
-            Display.getCurrent().asyncExec(() -> {
-                RestoreDialog dialog = new RestoreDialog(Display.getCurrent().getActiveShell(), point);
-                opened.set(dialog);
-                dialog.open();
-            });
-            return null;
-        });
-        ShellBot dialog = bot.shell(RestoreDialog.TITLE);
-        ButtonBot restore = dialog.button("Restore");
-        assertFalse(restore.isEnabled(), "no folder yet");
-
-        dialog.textWithId(ConsoleIds.RESTORE_FOLDER).typeText("relative/folder");
-        assertFalse(restore.isEnabled(), "a relative folder is refused");
-        assertEquals("Enter the absolute path of a folder on the node.", dialog.labelWithId(ConsoleIds.RESTORE_ERROR).text());
-
-        dialog.textWithId(ConsoleIds.RESTORE_FOLDER).typeText("/var/restore/web");
-        bot.waitUntil("Restore to be enabled", restore::isEnabled);
-        dialog.screenshot(SCREENSHOTS.resolve("restore-dialog.png"));
-        restore.click();
-        dialog.waitUntilClosed();
-
-        RestoreRequest request = opened.get().request();
-        assertEquals("/var/restore/web", request.folder());
-        assertEquals("qcow2", request.format());
-        assertNull(request.passphrase(), "no passphrase was typed");
-        assertFalse(request.importVm());
     }
 
     @Test

@@ -19,7 +19,8 @@ import org.eclipse.swt.widgets.Composite;
 
 /**
  * The restore points of the VM selected in the Inventory part, newest first; the selected
- * restore point is the part's selection, for "Restore to folder…".
+ * restore point is the part's selection, for the restore wizard and the file browser (their tool bar
+ * buttons come from the restore bundle's fragment).
  */
 public final class RestorePointsPart extends LiveTablePart<RestorePoint> {
     /** The status line while no VM is selected in the inventory. */
