@@ -16,6 +16,9 @@
  * twice the disk I/O and scratch space as large as the data, for no gain; an incremental in pull
  * mode reads exactly the dirty extents that the {@code qemu:dirty-bitmap:} meta context names. The
  * NBD client is this package's own (a few hundred lines of the published protocol) rather than
- * {@code nbdcopy} processes, so that Store reads ranges on demand from one connection per disk.
+ * {@code nbdcopy} processes, so that Store reads ranges on demand from one connection per disk. It
+ * sends 256 KiB requests, several in flight (QEMU answered lone 1 MiB requests many times slower
+ * on this busy host), and {@link org.bulwark.node.kvm.export.ReadAhead} keeps reading the next
+ * blocks while Store hashes, compresses and encrypts the current one.
  */
 package org.bulwark.node.kvm.export;
