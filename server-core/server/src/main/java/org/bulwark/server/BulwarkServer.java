@@ -110,7 +110,7 @@ public final class BulwarkServer implements AutoCloseable {
         TaskService tasks = new TaskService(taskStore, nodes, gateway, dispatcher, clock);
         SystemService system = new SystemService(new JpaDatabaseProbe(jpa), nodes, clock.instant());
         KvmProtection kvm = new KvmProtection(jpa, taskParameters, nodes, gateway, tasks, dispatcher, clock);
-        M365Protection m365 = new M365Protection(jpa, secrets, nodes, gateway, tasks, clock);
+        M365Protection m365 = new M365Protection(jpa, secrets, nodes, gateway, tasks, kvm, clock);
         resources.add(m365);
         resources.add(kvm);
 

@@ -26,6 +26,7 @@ import org.bulwark.server.task.TaskDispatcher;
 import org.bulwark.server.task.TaskService;
 import org.bulwark.server.workflow.NodeFailover;
 import org.bulwark.server.workflow.RetriedTasks;
+import org.bulwark.server.workflow.TaskLinkStore;
 import org.bulwark.server.workflow.WorkflowMonitor;
 import org.bulwark.server.workflow.Workflows;
 
@@ -47,6 +48,7 @@ final class KvmProtection implements AutoCloseable {
     final Workflows workflows;
     final MountService mounts;
     final DestinationService destinations;
+    private final TaskLinkStore links;
     private final WorkflowMonitor monitor;
     private final Scheduler scheduler;
 
@@ -57,7 +59,7 @@ final class KvmProtection implements AutoCloseable {
         policies = new PolicyService(policyStore, policyStore, inventory, clock);
         JpaRestorePointStore restorePointStore = new JpaRestorePointStore(jpa);
         restorePoints = new RestorePointService(restorePointStore);
-        JpaTaskLinkStore links = new JpaTaskLinkStore(jpa, taskParameters);
+        links = new JpaTaskLinkStore(jpa, taskParameters);
         workflows = new Workflows(tasks, inventory, policies, restorePointStore, links, nodes, clock);
         tasks.onRetry(new RetriedTasks(links));
         mounts = new MountService(new JpaMountStore(jpa), new NodeMountReader(gateway), nodes);
@@ -65,6 +67,16 @@ final class KvmProtection implements AutoCloseable {
         monitor = new WorkflowMonitor(links, tasks, new JsonTaskResults(), inventory, restorePointStore, workflows, mounts);
         dispatcher.failover(new NodeFailover(nodes));
         scheduler = new Scheduler(policyStore, workflows::fire, workflows::syncAll, clock);
+    }
+
+    /** The links of queued tasks to their workflows, for other areas that queue tasks. */
+    TaskLinkStore links() {
+        return links;
+    }
+
+    /** The monitor that applies the outcomes of linked tasks, for other areas to register theirs. */
+    WorkflowMonitor monitor() {
+        return monitor;
     }
 
     /** The REST endpoints, for {@code RestApi}. */

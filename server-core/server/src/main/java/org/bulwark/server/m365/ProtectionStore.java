@@ -5,12 +5,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Where the protection of tenants is kept: policies, queued backups and restore points (a port). */
+/** Where the protection of tenants is kept: policies and restore points (a port). */
 public interface ProtectionStore {
-
-    /** A backup queued for a tenant whose outcome is still to be applied. */
-    record QueuedBackup(UUID taskId, UUID tenant, UUID policyId, String destination, String passphraseFile) {
-    }
 
     /** Every tenant's policies, by name. */
     List<StoredM365Policy> policies();
@@ -22,14 +18,6 @@ public interface ProtectionStore {
 
     /** Deletes a policy and its schedules. */
     boolean deletePolicy(UUID id);
-
-    void queued(QueuedBackup backup);
-
-    /** Queued backups whose outcome is not applied yet. */
-    List<QueuedBackup> pending();
-
-    /** Marks a queued backup's outcome applied; {@code false} if it was already. */
-    boolean markApplied(UUID taskId);
 
     void insert(StoredM365Point point);
 

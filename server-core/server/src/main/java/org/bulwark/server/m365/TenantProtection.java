@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,8 +27,9 @@ import org.bulwark.server.restorepoint.RetentionRule;
 import org.bulwark.server.schedule.ScheduleException;
 import org.bulwark.server.schedule.ScheduleExpression;
 import org.bulwark.server.schedule.ScheduleStore;
-import org.bulwark.server.task.TaskService;
 import org.bulwark.server.user.Caller;
+import org.bulwark.server.workflow.TaskLink;
+import org.bulwark.server.workflow.TaskLinkStore;
 import org.bulwark.server.workflow.Workflows;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,7 +38,8 @@ import org.slf4j.LoggerFactory;
  * The protection of tenants: policies that choose users by hand, by name patterns, by group and by
  * license ({@link UserSelection}, against the last discovery), with the
  * schedules and retention of VM policies ({@link ScheduleExpression}, {@link RetentionRule}); the
- * M365_BACKUP tasks they (and backups on demand) queue; the restore points recorded from those
+ * M365_BACKUP tasks they (and backups on demand) queue, linked ({@link TaskLink}) like every workflow
+ * task so that the one workflow monitor applies their outcome; the restore points recorded from those
  * tasks' results; and retention, which drops the records of expired restore points and queues an
  * M365_PRUNE per repository they were stored in: a tenant's backups are incremental batches of one
  * history, so the node frees the item versions no kept restore point sees rather than whole backups.
@@ -46,21 +47,22 @@ import org.slf4j.LoggerFactory;
 public final class TenantProtection {
     private static final Logger LOG = LoggerFactory.getLogger(TenantProtection.class);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Duration AGE_RETENTION_EVERY = Duration.ofHours(1);
+    /** The repository access an M365_BACKUP's link keeps for its restore point. */
+    private static final String PASSPHRASE_FILE = "passphraseFile";
 
     private final ProtectionStore store;
     private final ScheduleStore schedules;
     private final TenantService tenants;
-    private final TaskService tasks;
+    private final TaskLinkStore links;
     private final Clock clock;
-    private Instant lastAgeRetention = Instant.MIN;
 
-    public TenantProtection(ProtectionStore store, ScheduleStore schedules, TenantService tenants, TaskService tasks,
+    /** @param links where the M365 tasks queued here are linked, for the workflow monitor to apply their outcomes */
+    public TenantProtection(ProtectionStore store, ScheduleStore schedules, TenantService tenants, TaskLinkStore links,
                             Clock clock) {
         this.store = store;
         this.schedules = schedules;
         this.tenants = tenants;
-        this.tasks = tasks;
+        this.links = links;
         this.clock = clock;
     }
 
@@ -105,8 +107,7 @@ public final class TenantProtection {
             throw Errors.conflict("Policy " + policy.name() + " covers no user of the last discovery");
         }
         Task task = tenants.backupUsers(caller, tenants.tenant(tenantId), policy.destination(), policy.passphraseFile(), users);
-        store.queued(new ProtectionStore.QueuedBackup(task.id(), tenantId, policyId, policy.destination(),
-                policy.passphraseFile()));
+        linkBackup(task, tenantId, policyId, policy.destination(), policy.passphraseFile());
         LOG.info("m365 policy run policy={} users={} task={} by={}", policy.name(), users.size(), task.id(), caller.username());
         return task;
     }
@@ -131,8 +132,14 @@ public final class TenantProtection {
         Task task = tenants.backup(caller, tenantId, request);
         String passphraseFile = request.passphraseFile() == null || request.passphraseFile().isBlank() ? null
                 : request.passphraseFile();
-        store.queued(new ProtectionStore.QueuedBackup(task.id(), tenantId, null, request.destination(), passphraseFile));
+        linkBackup(task, tenantId, null, request.destination(), passphraseFile);
         return task;
+    }
+
+    /** Links a queued M365_BACKUP to its tenant, policy and repository; the workflow monitor calls {@link #backedUp}. */
+    private void linkBackup(Task task, UUID tenantId, UUID policyId, String destination, String passphraseFile) {
+        links.insert(new TaskLink(task.id(), TaskLink.Purpose.M365_BACKUP, tenantId, policyId, destination, null,
+                passphraseFile == null ? Map.of() : Map.of(PASSPHRASE_FILE, passphraseFile)));
     }
 
     /**
@@ -168,25 +175,30 @@ public final class TenantProtection {
     }
 
     /**
-     * One round of the outcome of queued backups: a succeeded M365_BACKUP becomes a restore point (and
-     * its policy's retention runs), a failed one leaves none. Retention by age runs every hour too.
+     * The outcome of an M365_BACKUP that ended (applied by the workflow monitor): a succeeded, complete run
+     * becomes a restore point (and its policy's retention runs), a failed one leaves none.
      */
-    public void round() {
-        for (ProtectionStore.QueuedBackup backup : store.pending()) {
-            Task task = tasks.get(backup.taskId());
-            if (task.state().isFinal() && store.markApplied(backup.taskId())) {
-                if (task.state() == TaskState.SUCCEEDED) {
-                    record(backup, task);
-                } else {
-                    LOG.info("m365 backup made no restore point task={} {}: {}", task.id(), task.state(), task.message());
-                }
-            }
+    public void backedUp(TaskLink link, Task task) {
+        if (task.state() == TaskState.SUCCEEDED) {
+            record(link, task);
+        } else {
+            LOG.info("m365 backup made no restore point task={} {}: {}", task.id(), task.state(), task.message());
         }
-        Instant now = clock.instant();
-        if (Duration.between(lastAgeRetention, now).compareTo(AGE_RETENTION_EVERY) >= 0) {
-            lastAgeRetention = now;
-            store.policies().forEach(p -> applyRetention(p.id()));
+    }
+
+    /** The outcome of an M365_PRUNE that ended: the records of its restore points were dropped when it was queued. */
+    public void pruned(TaskLink link, Task task) {
+        if (task.state() == TaskState.SUCCEEDED) {
+            LOG.info("m365 prune done tenant={} destination={} task={}", link.subjectId(), link.destination(), task.id());
+        } else {
+            LOG.warn("m365 prune {} tenant={} destination={} task={}: {}; the expired runs stay in the repository", task.state(),
+                    link.subjectId(), link.destination(), task.id(), task.message());
         }
+    }
+
+    /** Retention by age of every policy (the scheduler runs it every hour). */
+    public void applyAgeRetention() {
+        store.policies().forEach(p -> applyRetention(p.id()));
     }
 
     /** Drops the records of the restore points the policy's retention no longer keeps; returns them. */
@@ -214,12 +226,14 @@ public final class TenantProtection {
             UUID node = first.nodeId() != null ? first.nodeId() : tenant.nodeId();
             Task task = tenants.prune(Workflows.SCHEDULER, tenant, node, first.destination(), first.passphraseFile(),
                     points.stream().map(StoredM365Point::id).toList());
+            links.insert(new TaskLink(task.id(), TaskLink.Purpose.M365_PRUNE, tenantId, first.policyId(), first.destination(),
+                    null, null));
             LOG.info("m365 prune queued tenant={} destination={} points={} task={}", tenant.tenantId(), first.destination(),
                     points.size(), task.id());
         });
     }
 
-    private void record(ProtectionStore.QueuedBackup backup, Task task) {
+    private void record(TaskLink backup, Task task) {
         try {
             JsonNode result = JSON.readTree(task.result());
             long id = result.path("restorePoint").asLong();
@@ -227,10 +241,10 @@ public final class TenantProtection {
                 LOG.warn("m365 backup task={} gave no complete restore point", task.id());
                 return;
             }
-            store.insert(new StoredM365Point(id, backup.tenant(), Instant.ofEpochMilli(id), result.path("items").asLong(),
-                    result.path("bytes").asLong(), task.nodeId(), backup.destination(), backup.passphraseFile(),
-                    backup.policyId(), task.id()));
-            LOG.info("m365 restore point recorded tenant={} id={} task={}", backup.tenant(), id, task.id());
+            store.insert(new StoredM365Point(id, backup.subjectId(), Instant.ofEpochMilli(id), result.path("items").asLong(),
+                    result.path("bytes").asLong(), task.nodeId(), backup.destination(),
+                    backup.nextParameters().get(PASSPHRASE_FILE), backup.policyId(), task.id()));
+            LOG.info("m365 restore point recorded tenant={} id={} task={}", backup.subjectId(), id, task.id());
         } catch (IOException e) {
             LOG.error("the result of m365 backup task {} is not a backup report: {}", task.id(), e.getMessage());
             return;

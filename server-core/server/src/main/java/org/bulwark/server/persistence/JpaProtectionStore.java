@@ -11,8 +11,8 @@ import org.bulwark.server.m365.StoredM365Policy;
 import org.bulwark.server.schedule.ScheduleStore;
 
 /**
- * The protection of tenants in tables {@code m365_policies}, {@code m365_backups} and
- * {@code m365_restore_points}; the policies' schedules in {@code policy_schedules}.
+ * The protection of tenants in tables {@code m365_policies} and {@code m365_restore_points}; the
+ * policies' schedules in {@code policy_schedules}.
  */
 public final class JpaProtectionStore implements ProtectionStore {
     private final Jpa jpa;
@@ -63,27 +63,6 @@ public final class JpaProtectionStore implements ProtectionStore {
             return em.createQuery("delete from M365PolicyEntity p where p.id = :id").setParameter("id", id.toString())
                     .executeUpdate() > 0;
         });
-    }
-
-    @Override
-    public void queued(QueuedBackup backup) {
-        jpa.write(em -> {
-            em.persist(new M365BackupEntity(backup));
-            return null;
-        });
-    }
-
-    @Override
-    public List<QueuedBackup> pending() {
-        return jpa.read(em -> em.createQuery("select b from M365BackupEntity b where b.applied = false", M365BackupEntity.class)
-                .getResultStream().map(M365BackupEntity::toBackup).toList());
-    }
-
-    @Override
-    public boolean markApplied(UUID taskId) {
-        return jpa.write(em -> em.createQuery("update M365BackupEntity b set b.applied = true"
-                        + " where b.taskId = :id and b.applied = false")
-                .setParameter("id", taskId.toString()).executeUpdate() > 0);
     }
 
     @Override

@@ -42,7 +42,7 @@ class TaskLinkEntity {
         policyId = link.policyId() == null ? null : link.policyId().toString();
         destination = link.destination();
         nextType = link.next() == null ? null : link.next().name();
-        nextParameters = link.next() == null ? null : parameters.write(taskId, link.nextParameters());
+        nextParameters = link.nextParameters().isEmpty() ? null : parameters.write(taskId, link.nextParameters());
         notAfter = link.notAfter();
         window = link.window();
     }

@@ -8,11 +8,13 @@ import org.bulwark.api.TaskType;
 /**
  * What a queued task is for, so its outcome can be applied when it ends.
  *
- * @param subjectId the hypervisor (for a sync), the mount (for an unmount) or the VM (for the others)
+ * @param subjectId the hypervisor (for a sync), the mount (for an unmount), the tenant (for Microsoft 365 purposes)
+ *                  or the VM (for the others)
  * @param policyId the policy of a backup, {@code null} on demand
  * @param destination the repository of a backup (or of the restore point restored, forgotten or mounted)
  * @param next a task to queue once this one succeeded (an IMPORT after a RESTORE), on the same node; {@code null} for none
- * @param nextParameters the parameters of {@code next}
+ * @param nextParameters the parameters of {@code next}; for an M365 backup, what its restore point keeps of the
+ *                       repository access ({@code passphraseFile})
  * @param notAfter for a scheduled backup with a time window: when the window closes (the task must not
  *                 start later); {@code null} for none
  * @param window that window as written ({@code 22:00-06:00}), for the reason given when it closed
@@ -21,7 +23,7 @@ public record TaskLink(UUID taskId, Purpose purpose, UUID subjectId, UUID policy
                        Map<String, String> nextParameters, Instant notAfter, String window) {
 
     /** Why a task was queued. */
-    public enum Purpose { SYNC, BACKUP, RESTORE, IMPORT, SNAPSHOT, FORGET, MOUNT, UNMOUNT }
+    public enum Purpose { SYNC, BACKUP, RESTORE, IMPORT, SNAPSHOT, FORGET, MOUNT, UNMOUNT, M365_BACKUP, M365_PRUNE }
 
     public TaskLink {
         nextParameters = nextParameters == null ? Map.of() : Map.copyOf(nextParameters);

@@ -2,6 +2,8 @@ package org.bulwark.server.workflow;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -22,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * step queues the IMPORT; a failed RESTORE queues nothing; a succeeded FORGET deletes the records of
  * the restore points it removed, a failed one leaves them expired; a succeeded MOUNT records the mount,
  * a succeeded UNMOUNT forgets it; a scheduled backup still queued when its schedule's window closed
- * is cancelled. Polls the links, so outcomes of tasks
+ * is cancelled; the Microsoft 365 purposes go to the {@link Outcome} their area registered. Polls the links, so outcomes of tasks
  * that ended while the server was down are applied after a restart too.
  */
 public final class WorkflowMonitor implements AutoCloseable {
@@ -35,6 +37,7 @@ public final class WorkflowMonitor implements AutoCloseable {
     private final RestorePointStore restorePoints;
     private final Workflows workflows;
     private final MountService mounts;
+    private final Map<TaskLink.Purpose, Outcome> outcomes = new ConcurrentHashMap<>();
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("workflow-monitor").daemon().factory());
 
@@ -47,6 +50,16 @@ public final class WorkflowMonitor implements AutoCloseable {
         this.restorePoints = restorePoints;
         this.workflows = workflows;
         this.mounts = mounts;
+    }
+
+    /** Applies the outcome of a task linked with a purpose of another area. */
+    public interface Outcome {
+        void apply(TaskLink link, Task task);
+    }
+
+    /** Lets another area (Microsoft 365) apply the outcomes of its purposes; call before {@link #start}. */
+    public void register(TaskLink.Purpose purpose, Outcome outcome) {
+        outcomes.put(purpose, outcome);
     }
 
     public void start(Duration tick) {
@@ -113,6 +126,14 @@ public final class WorkflowMonitor implements AutoCloseable {
                     }
                 }
                 case IMPORT, SNAPSHOT -> LOG.debug("task ended task={} state={}", task.id(), task.state());
+                case M365_BACKUP, M365_PRUNE -> {
+                    Outcome outcome = outcomes.get(link.purpose());
+                    if (outcome == null) {
+                        LOG.error("no outcome registered for {} task={}", link.purpose(), task.id());
+                    } else {
+                        outcome.apply(link, task);
+                    }
+                }
             }
         } catch (RuntimeException e) {
             LOG.error("outcome of task {} ({}) could not be applied: {}", task.id(), link.purpose(), e.getMessage(), e);
