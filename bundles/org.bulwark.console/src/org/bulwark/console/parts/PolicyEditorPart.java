@@ -142,16 +142,20 @@ public final class PolicyEditorPart {
         createSchedules(parent);
         keepLast = number(parent, "Keep last:", ConsoleIds.POLICY_KEEP_LAST, "restore points per VM (0: no count rule)");
         keepDays = number(parent, "Keep days:", ConsoleIds.POLICY_KEEP_DAYS, "days (0: no age rule)");
-        keepDaily = number(parent, "Keep daily:", KEEP_DAILY, "newest point of each of the newest N days (0: off)");
-        keepWeekly = number(parent, "Keep weekly:", KEEP_WEEKLY, "newest point of each of the newest N ISO weeks (0: off)");
-        keepMonthly = number(parent, "Keep monthly:", KEEP_MONTHLY, "newest point of each of the newest N months (0: off)");
-        keepYearly = number(parent, "Keep yearly:", KEEP_YEARLY, "newest point of each of the newest N years (0: off)");
+        new Label(parent, SWT.NONE).setText("Keep newest of:");
+        Composite gfs = row(parent, 8);
+        keepDaily = small(gfs, "days", KEEP_DAILY, "the newest point of each of the newest N days that have points (0: off)");
+        keepWeekly = small(gfs, "weeks", KEEP_WEEKLY, "the newest point of each of the newest N ISO weeks (0: off)");
+        keepMonthly = small(gfs, "months", KEEP_MONTHLY, "the newest point of each of the newest N months (0: off)");
+        keepYearly = small(gfs, "years", KEEP_YEARLY, "the newest point of each of the newest N years (0: off)");
         fullEvery = number(parent, "Full every:", ConsoleIds.POLICY_FULL_EVERY, "N-th backup (0: incremental when possible)");
-        preCommand = command(parent, "Pre command:", PRE_COMMAND,
-                "run on the node before each VM's export; one argument per line, the program's absolute path first");
-        postCommand = command(parent, "Post command:", POST_COMMAND,
-                "run on the node after each VM's backup, whatever its outcome; one argument per line");
-        commandTimeout = number(parent, "Command timeout:", COMMAND_TIMEOUT, "seconds each command may run (0: 600)");
+        new Label(parent, SWT.NONE).setText("Commands:");
+        Composite commands = row(parent, 3);
+        preCommand = command(commands, PRE_COMMAND,
+                "pre: run on the node before each VM's export; one argument per line, the program's absolute path first");
+        postCommand = command(commands, POST_COMMAND,
+                "post: run on the node after each VM's backup, whatever its outcome; one argument per line");
+        commandTimeout = small(commands, null, COMMAND_TIMEOUT, "seconds each command may run (0: 600)");
         Button save = mark(new Button(parent, SWT.PUSH), ConsoleIds.POLICY_SAVE);
         save.setText("Save policy");
         save.setLayoutData(new GridData(SWT.LEFT, SWT.CENTER, false, false, 4, 1));
@@ -196,16 +200,19 @@ public final class PolicyEditorPart {
         schedule.setMessage("daily HH:MM, weekly MON,TUE HH:MM, monthly D HH:MM or cron m h dom mon dow");
         schedule.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         Composite kinds = new Composite(parent, SWT.NONE);
-        kinds.setLayout(new GridLayout(4, false));
+        kinds.setLayout(new GridLayout(5, false));
         kinds.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, false, false, 2, 1));
         template(kinds, "Daily", DAILY);
         template(kinds, "Weekly", WEEKLY);
         template(kinds, "Cron", CRON);
+        window = mark(new Text(kinds, SWT.BORDER), WINDOW);
+        window.setMessage("window 22:00-06:00");
+        window.setToolTipText("Optional window HH:MM-HH:MM (UTC, may cross midnight) added to the schedule: runs outside"
+                + " it wait for it, backups still queued when it closes are not started");
+        window.setLayoutData(new GridData(120, SWT.DEFAULT));
         Button add = mark(new Button(kinds, SWT.PUSH), ConsoleIds.POLICY_SCHEDULE_ADD);
         add.setText("Add");
         add.addListener(SWT.Selection, event -> addSchedule());
-        window = field(parent, "Window (UTC):", WINDOW,
-                "optional HH:MM-HH:MM added to the schedule, e.g. 22:00-06:00: runs outside it wait for it");
         new Label(parent, SWT.NONE);
         schedules = mark(new org.eclipse.swt.widgets.List(parent, SWT.BORDER | SWT.SINGLE), ConsoleIds.POLICY_SCHEDULES);
         GridData listData = new GridData(SWT.FILL, SWT.FILL, true, false);
@@ -248,20 +255,45 @@ public final class PolicyEditorPart {
         return text;
     }
 
+    /** A row spanning the form's other columns, for several small fields. */
+    private static Composite row(Composite parent, int columns) {
+        Composite row = new Composite(parent, SWT.NONE);
+        GridLayout layout = new GridLayout(columns, false);
+        layout.marginWidth = 0;
+        layout.marginHeight = 0;
+        row.setLayout(layout);
+        row.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 3, 1));
+        return row;
+    }
+
+    /** A short number field, followed by {@code unit} when given. */
+    private static Text small(Composite row, String unit, String id, String hint) {
+        Text text = digits(mark(new Text(row, SWT.BORDER), id));
+        text.setToolTipText(hint);
+        text.setLayoutData(new GridData(48, SWT.DEFAULT));
+        if (unit != null) {
+            new Label(row, SWT.NONE).setText(unit);
+        }
+        return text;
+    }
+
     /** A multi-line field for a command: one argument per line, so nothing is ever split or quoted. */
-    private static Text command(Composite parent, String label, String id, String hint) {
-        new Label(parent, SWT.NONE).setText(label);
-        Text text = mark(new Text(parent, SWT.BORDER | SWT.MULTI | SWT.V_SCROLL), id);
+    private static Text command(Composite row, String id, String hint) {
+        Text text = mark(new Text(row, SWT.BORDER | SWT.MULTI | SWT.V_SCROLL), id);
         text.setMessage(hint);
         text.setToolTipText(hint + ". It runs as the node's user: only administrators may set it.");
-        GridData data = new GridData(SWT.FILL, SWT.CENTER, true, false, 3, 1);
-        data.heightHint = 48;
+        GridData data = new GridData(SWT.FILL, SWT.CENTER, true, false);
+        data.heightHint = 36;
         text.setLayoutData(data);
         return text;
     }
 
     private static Text number(Composite parent, String label, String id, String hint) {
-        Text text = field(parent, label, id, hint);
+        return digits(field(parent, label, id, hint));
+    }
+
+    /** Makes {@code text} a whole-number field, 0 at first. */
+    private static Text digits(Text text) {
         text.setText("0");
         text.setTextLimit(6);
         text.addListener(SWT.Verify, event -> event.doit = event.text.chars().allMatch(Character::isDigit));
