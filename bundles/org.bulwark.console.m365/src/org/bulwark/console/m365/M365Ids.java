@@ -32,6 +32,8 @@ public final class M365Ids {
     public static final String POLICY_ENABLED = "m365.policy.enabled";
     public static final String POLICY_USERS = "m365.policy.users";
     public static final String POLICY_PATTERNS = "m365.policy.patterns";
+    public static final String POLICY_GROUPS = "m365.policy.groups";
+    public static final String POLICY_LICENSES = "m365.policy.licenses";
     public static final String POLICY_DESTINATION = "m365.policy.destination";
     public static final String POLICY_PASSPHRASE_FILE = "m365.policy.passphraseFile";
     public static final String POLICY_SCHEDULES = "m365.policy.schedules";

@@ -1,5 +1,8 @@
 package org.bulwark.console.m365.model;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -23,6 +26,7 @@ public record RestoreTargets(List<Target> targets) {
     public static final String MAIL = "mail";
     public static final String FILES = "files";
     static final Target ORIGINAL = new Target("The original mailbox or drive", null, null);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     public RestoreTargets {
         targets = List.copyOf(targets);
@@ -67,5 +71,20 @@ public record RestoreTargets(List<Target> targets) {
         }
         return new M365RestoreRequest(null, null, null, point, service, owners.iterator().next(),
                 items.stream().map(M365Item::id).toList(), target.id());
+    }
+
+    /**
+     * What a restore task's result says for the operator, e.g. {@code 1 item restored into "Restored 2026-11-28 07-45-00"}.
+     *
+     * @param result the task's result: {@code {"createdIds": [...], "folderName": ..., ...}}
+     */
+    public static String outcome(String result) {
+        try {
+            JsonNode node = JSON.readTree(result == null ? "{}" : result);
+            int items = node.path("createdIds").size();
+            return items + (items == 1 ? " item" : " items") + " restored into \"" + node.path("folderName").asText("?") + "\"";
+        } catch (JsonProcessingException e) {
+            return "the node answered " + result;
+        }
     }
 }

@@ -4,6 +4,7 @@ import static org.bulwark.console.ConsoleIds.mark;
 
 import java.util.List;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.ILazyContentProvider;
 import org.eclipse.jface.viewers.TableViewer;
@@ -14,18 +15,20 @@ import org.eclipse.swt.widgets.Composite;
 
 /**
  * A virtual table of records ({@code SWT.VIRTUAL} with an {@link ILazyContentProvider}: only rows
- * on screen are made); a refresh with other rows keeps the selection when the selected row is
- * still there (records compare by value).
+ * on screen are made); a refresh keeps the selected rows selected, matched by their key, however
+ * their other values changed.
  *
  * @param <T> the record of a row
  */
 final class LazyTable<T> {
     private final Class<T> rowType;
+    private final Function<T, Object> key;
     private final TableViewer viewer;
     private List<T> rows = List.of();
 
-    LazyTable(Composite parent, Class<T> rowType, String id, int style) {
+    LazyTable(Composite parent, Class<T> rowType, Function<T, Object> key, String id, int style) {
         this.rowType = rowType;
+        this.key = key;
         viewer = new TableViewer(parent, SWT.BORDER | SWT.FULL_SELECTION | SWT.VIRTUAL | style);
         mark(viewer.getTable(), id);
         viewer.getTable().setHeaderVisible(true);
@@ -59,12 +62,13 @@ final class LazyTable<T> {
         if (viewer.getTable().isDisposed() || fresh.equals(rows)) {
             return;
         }
-        List<T> selected = selection();
+        List<Object> selected = selection().stream().map(key).toList();
         rows = List.copyOf(fresh);
         viewer.getTable().deselectAll(); // a virtual table keeps selected indexes, not rows
         viewer.setInput(rows);
         viewer.setItemCount(rows.size());
-        int[] indexes = selected.stream().mapToInt(rows::indexOf).filter(index -> index >= 0).toArray();
+        int[] indexes = IntStream.range(0, rows.size()).filter(index -> selected.contains(key.apply(rows.get(index))))
+                .toArray();
         for (int index : indexes) {
             viewer.replace(rows.get(index), index);
         }

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.bulwark.api.ApiException;
 import org.bulwark.api.M365Item;
@@ -331,8 +332,8 @@ public final class M365BrowserPart {
             loadPoints();
         } else if (task.id().equals(restoring)) {
             restoring = null;
-            message.setText(task.state() == TaskState.SUCCEEDED ? "Restore succeeded: " + task.message()
-                    : "Restore " + task.state().name().toLowerCase(java.util.Locale.ROOT) + ": " + task.message());
+            message.setText(task.state() == TaskState.SUCCEEDED ? "Restore succeeded: " + RestoreTargets.outcome(task.result())
+                    : "Restore " + task.state().name().toLowerCase(Locale.ROOT) + ": " + task.message());
             message.getParent().layout();
         }
     }

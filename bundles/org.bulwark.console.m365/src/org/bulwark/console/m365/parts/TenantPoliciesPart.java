@@ -50,9 +50,9 @@ import org.eclipse.swt.widgets.Text;
 
 /**
  * The protection policies of a tenant: the table of them and a form that creates a new one or
- * edits the selected one (users by hand, name patterns, destination, passphrase file,
- * schedules, retention). The server checks what is saved; its refusal shows under the form and
- * the form keeps what was typed. The selected policy is the part's selection, for "Run now".
+ * edits the selected one (users by hand, by name pattern, group or license; destination,
+ * passphrase file, schedules, retention). The server checks what is saved; its refusal shows
+ * under the form and the form keeps what was typed. The selected policy is the part's selection, for "Run now".
  */
 public final class TenantPoliciesPart {
     private final ConsoleSession session;
@@ -67,6 +67,8 @@ public final class TenantPoliciesPart {
     private Button enabled;
     private Table users;
     private Text patterns;
+    private Text groups;
+    private Text licenses;
     private Text destination;
     private Text passphraseFile;
     private Text schedules;
@@ -103,7 +105,7 @@ public final class TenantPoliciesPart {
         sash.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         Composite list = new Composite(sash, SWT.NONE);
         list.setLayout(new GridLayout(1, false));
-        policies = new LazyTable<>(list, M365Policy.class, M365Ids.POLICIES_TABLE, SWT.SINGLE)
+        policies = new LazyTable<>(list, M365Policy.class, M365Policy::id, M365Ids.POLICIES_TABLE, SWT.SINGLE)
                 .column("Name", 160, M365Policy::name)
                 .column("Enabled", 70, policy -> policy.enabled() ? "yes" : "no")
                 .column("Users", 60, policy -> Integer.toString(policy.selectedUserIds().size()))
@@ -141,6 +143,8 @@ public final class TenantPoliciesPart {
         users.getColumn(1).setWidth(260);
         patterns = field("Name patterns (comma-separated, * and ?):", M365Ids.POLICY_PATTERNS, SWT.NONE);
         ((GridData) patterns.getLayoutData()).horizontalSpan = 3;
+        groups = field("Groups (id or name; members are covered):", M365Ids.POLICY_GROUPS, SWT.NONE);
+        licenses = field("Licenses (SKU id or part number):", M365Ids.POLICY_LICENSES, SWT.NONE);
         destination = field("Destination (folder on the node):", M365Ids.POLICY_DESTINATION, SWT.NONE);
         passphraseFile = field("Passphrase file (on the node):", M365Ids.POLICY_PASSPHRASE_FILE, SWT.NONE);
         Label schedulesLabel = new Label(form, SWT.NONE);
@@ -184,6 +188,8 @@ public final class TenantPoliciesPart {
         name.setText(shown.name());
         enabled.setSelection(shown.enabled());
         patterns.setText(shown.patterns());
+        groups.setText(shown.groups());
+        licenses.setText(shown.licenses());
         destination.setText(shown.destination());
         passphraseFile.setText(shown.passphraseFile());
         schedules.setText(shown.schedules());
@@ -214,8 +220,9 @@ public final class TenantPoliciesPart {
     private PolicyForm typed() {
         List<String> chosen = java.util.Arrays.stream(users.getItems()).filter(TableItem::getChecked)
                 .map(item -> (String) item.getData()).toList();
-        return new PolicyForm(name.getText(), enabled.getSelection(), chosen, patterns.getText(), destination.getText(),
-                passphraseFile.getText(), schedules.getText(), keepLast.getText(), keepDays.getText());
+        return new PolicyForm(name.getText(), enabled.getSelection(), chosen, patterns.getText(), groups.getText(),
+                licenses.getText(), destination.getText(), passphraseFile.getText(), schedules.getText(), keepLast.getText(),
+                keepDays.getText());
     }
 
     /** Creates or updates the policy of the form; a refusal shows under it and the form stays as typed. */

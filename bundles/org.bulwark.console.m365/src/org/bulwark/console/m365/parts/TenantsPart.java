@@ -106,7 +106,7 @@ public final class TenantsPart {
         status = mark(new Label(parent, SWT.NONE), M365Ids.TENANTS_STATUS);
         status.setText("Loading…");
         status.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
-        tenants = new LazyTable<>(parent, M365Tenant.class, M365Ids.TENANTS_TABLE, SWT.SINGLE)
+        tenants = new LazyTable<>(parent, M365Tenant.class, M365Tenant::id, M365Ids.TENANTS_TABLE, SWT.SINGLE)
                 .column("Tenant ID", 200, M365Tenant::tenantId)
                 .column("Application ID", 200, M365Tenant::clientId)
                 .column("Node", 120, tenant -> nodeName(tenant.nodeId()))
@@ -118,7 +118,7 @@ public final class TenantsPart {
         usersStatus = mark(new Label(parent, SWT.NONE), M365Ids.USERS_STATUS);
         usersStatus.setText("Select a tenant to see its users");
         usersStatus.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
-        users = new LazyTable<>(parent, M365User.class, M365Ids.USERS_TABLE, SWT.MULTI)
+        users = new LazyTable<>(parent, M365User.class, M365User::id, M365Ids.USERS_TABLE, SWT.MULTI)
                 .column("Name", 200, M365User::displayName)
                 .column("User principal name", 250, M365User::userPrincipalName)
                 .column("Mail", 250, user -> Format.text(user.mail()));
@@ -227,7 +227,7 @@ public final class TenantsPart {
             try {
                 List<M365User> found = session.call(client -> client.resource(TenantResource.class).users(tenant.id()));
                 ui.asyncExec(() -> {
-                    if (!usersStatus.isDisposed() && tenant.equals(published)) {
+                    if (!usersStatus.isDisposed() && published instanceof M365Tenant shown && shown.id().equals(tenant.id())) {
                         users.show(found);
                         usersStatus.setText(found.size() + (found.size() == 1 ? " user" : " users") + " of " + tenant.tenantId());
                     }
@@ -248,6 +248,9 @@ public final class TenantsPart {
     void taskChanged(@UIEventTopic(ConsoleEvents.TASKS_CHANGED) Task task) {
         if (task.type() == TaskType.M365_DISCOVER && task.state().isFinal() && refresh != null) {
             refresh.refreshNow();
+            if (published instanceof M365Tenant tenant) {
+                loadUsers(tenant); // the tenant names its discovery from the start: the users come only now
+            }
         }
     }
 
