@@ -10,6 +10,8 @@ import org.eclipse.swt.widgets.TreeItem;
 public final class TreeBot extends ControlBot<Tree> {
     /** Separates the levels of an item path. */
     public static final String SEPARATOR = " > ";
+    /** Distance of the middle of an item's expander arrow to the left of its first cell, in pixels. */
+    private static final int EXPANDER_OFFSET = 8;
 
     TreeBot(Bot bot, Tree tree) {
         super(bot, tree);
@@ -34,6 +36,16 @@ public final class TreeBot extends ControlBot<Tree> {
         waitForItem(path);
         clickAt(bounds(path));
         bot.waitUntil("item '" + path + "' to be selected", () -> path.equals(selection()));
+    }
+
+    /**
+     * Clicks the expander arrow of the item with {@code path}, as an operator opens a folder; GTK
+     * draws it just left of the item's first cell.
+     */
+    public void expandItem(String path) {
+        waitForItem(path);
+        Rectangle item = bounds(path);
+        clickAt(new Rectangle(item.x - EXPANDER_OFFSET, item.y, 0, item.height));
     }
 
     /** The path of the selected item, or {@code null}. */
