@@ -51,6 +51,7 @@ public final class M365Ids {
     public static final String BROWSER_FOLDER = "m365.browser.localFolder";
     public static final String BROWSER_CONFLICT = "m365.browser.conflict";
     public static final String BROWSER_DOWNLOAD = "m365.browser.download";
+    public static final String BROWSER_CANCEL = "m365.browser.cancelDownload";
     public static final String BROWSER_RESTORE_TARGET = "m365.browser.restoreTarget";
     public static final String BROWSER_RESTORE = "m365.browser.restore";
     public static final String BROWSER_MESSAGE = "m365.browser.message";

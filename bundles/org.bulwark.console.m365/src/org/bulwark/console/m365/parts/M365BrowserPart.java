@@ -37,6 +37,8 @@ import org.bulwark.console.model.ConsoleSession;
 import org.bulwark.console.parts.Format;
 import org.bulwark.console.restore.model.Conflict;
 import org.bulwark.console.restore.model.TargetFolder;
+import org.eclipse.core.runtime.jobs.IJobChangeEvent;
+import org.eclipse.core.runtime.jobs.JobChangeAdapter;
 import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.core.services.events.IEventBroker;
 import org.eclipse.e4.ui.di.Focus;
@@ -73,6 +75,8 @@ public final class M365BrowserPart {
     private Label status;
     private Text folder;
     private Combo conflict;
+    private Button cancel;
+    private ItemDownloadJob running;
     private Combo restoreTarget;
     private List<Target> targets = List.of();
     private Label message;
@@ -112,7 +116,7 @@ public final class M365BrowserPart {
         tree.viewer().getTree().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
 
         Composite download = new Composite(parent, SWT.NONE);
-        download.setLayout(new GridLayout(6, false));
+        download.setLayout(new GridLayout(7, false));
         download.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
         new Label(download, SWT.NONE).setText("Download into:");
         folder = mark(new Text(download, SWT.BORDER), M365Ids.BROWSER_FOLDER);
@@ -128,9 +132,17 @@ public final class M365BrowserPart {
         Button downloadButton = mark(new Button(download, SWT.PUSH), M365Ids.BROWSER_DOWNLOAD);
         downloadButton.setText("Download");
         downloadButton.addListener(SWT.Selection, event -> download());
+        cancel = mark(new Button(download, SWT.PUSH), M365Ids.BROWSER_CANCEL);
+        cancel.setText("Cancel download");
+        cancel.setEnabled(false);
+        cancel.addListener(SWT.Selection, event -> {
+            if (running != null) {
+                running.cancel();
+            }
+        });
         new Label(download, SWT.NONE).setText("Restore to:");
         restoreTarget = mark(new Combo(download, SWT.READ_ONLY | SWT.DROP_DOWN), M365Ids.BROWSER_RESTORE_TARGET);
-        restoreTarget.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 4, 1));
+        restoreTarget.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 5, 1));
         Button restore = mark(new Button(download, SWT.PUSH), M365Ids.BROWSER_RESTORE);
         restore.setText("Restore");
         restore.addListener(SWT.Selection, event -> restore());
@@ -274,7 +286,22 @@ public final class M365BrowserPart {
             return;
         }
         message.setText("Downloading " + count(items) + " into " + target.root() + "…");
-        new ItemDownloadJob("Download of " + count(items), new ItemDownloader(content, target), items, this::tell).schedule();
+        ItemDownloadJob job = new ItemDownloadJob("Download of " + count(items), new ItemDownloader(content, target), items,
+                this::tell);
+        job.addJobChangeListener(new JobChangeAdapter() {
+            @Override
+            public void done(IJobChangeEvent event) {
+                ui.asyncExec(() -> {
+                    if (running == job && !cancel.isDisposed()) {
+                        running = null;
+                        cancel.setEnabled(false);
+                    }
+                });
+            }
+        });
+        running = job;
+        cancel.setEnabled(true);
+        job.schedule();
     }
 
     /** Restores the selected messages, or files and folders, into a new "Restored <date>" folder of the chosen target. */
