@@ -259,10 +259,7 @@ public final class TenantProtection {
         String name = Errors.required(request.name(), "name").strip();
         String destination = absolute(request.destination(), "destination");
         String passphraseFile = absolute(request.passphraseFile(), "passphraseFile");
-        Retention retention = request.retention() == null ? new Retention(0, 0) : request.retention();
-        if (retention.keepLast() < 0 || retention.keepDays() < 0) {
-            throw Errors.badRequest("retention keepLast and keepDays must not be negative");
-        }
+        Retention retention = RetentionRule.validated(request.retention());
         for (String value : request.userIds()) {
             if (value == null || value.isBlank() || value.contains(",")) {
                 throw Errors.badRequest("userIds entries must be user ids (not blank, no commas)");

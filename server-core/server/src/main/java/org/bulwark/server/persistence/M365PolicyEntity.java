@@ -33,6 +33,14 @@ class M365PolicyEntity {
     int keepLast;
     @Column(name = "keep_days")
     int keepDays;
+    @Column(name = "keep_daily")
+    int keepDaily;
+    @Column(name = "keep_weekly")
+    int keepWeekly;
+    @Column(name = "keep_monthly")
+    int keepMonthly;
+    @Column(name = "keep_yearly")
+    int keepYearly;
     boolean enabled;
 
     M365PolicyEntity() {
@@ -50,6 +58,10 @@ class M365PolicyEntity {
         passphraseFile = p.passphraseFile();
         keepLast = p.retention().keepLast();
         keepDays = p.retention().keepDays();
+        keepDaily = p.retention().keepDaily();
+        keepWeekly = p.retention().keepWeekly();
+        keepMonthly = p.retention().keepMonthly();
+        keepYearly = p.retention().keepYearly();
         enabled = p.enabled();
     }
 
@@ -59,6 +71,6 @@ class M365PolicyEntity {
                 JsonColumn.read(namePatterns, new TypeReference<List<String>>() { }),
                 JsonColumn.read(groups, new TypeReference<List<String>>() { }),
                 JsonColumn.read(licenses, new TypeReference<List<String>>() { }), destination, passphraseFile,
-                new Retention(keepLast, keepDays), enabled);
+                new Retention(keepLast, keepDays, keepDaily, keepWeekly, keepMonthly, keepYearly), enabled);
     }
 }

@@ -14,6 +14,7 @@ import org.bulwark.api.Schedule;
 import org.bulwark.api.Vm;
 import org.bulwark.server.errors.Errors;
 import org.bulwark.server.inventory.InventoryService;
+import org.bulwark.server.restorepoint.RetentionRule;
 import org.bulwark.server.schedule.ScheduleException;
 import org.bulwark.server.schedule.ScheduleExpression;
 import org.bulwark.server.schedule.ScheduleStore;
@@ -93,12 +94,7 @@ public final class PolicyService {
         if (!destination.startsWith("/") || !passphraseFile.startsWith("/")) {
             throw Errors.badRequest("destination and passphraseFile must be absolute paths on the node");
         }
-        Retention retention = request.retention() == null ? new Retention(0, 0) : request.retention();
-        if (retention.keepLast() < 0 || retention.keepDays() < 0 || retention.keepDaily() < 0 || retention.keepWeekly() < 0
-                || retention.keepMonthly() < 0 || retention.keepYearly() < 0) {
-            throw Errors.badRequest("retention keepLast, keepDays, keepDaily, keepWeekly, keepMonthly and keepYearly"
-                    + " must not be negative");
-        }
+        Retention retention = RetentionRule.validated(request.retention());
         BackupCommands commands = commands(caller, id, request.commands());
         if (request.fullEvery() < 0) {
             throw Errors.badRequest("fullEvery must not be negative");

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.function.Function;
 import org.bulwark.api.RestorePoint;
 import org.bulwark.api.Retention;
+import org.bulwark.server.errors.Errors;
 
 /**
  * Which restore points of one VM (or other protected object) a retention expires. A point stays
@@ -28,6 +29,17 @@ import org.bulwark.api.Retention;
  */
 public final class RetentionRule {
     private RetentionRule() {
+    }
+
+    /** A policy's retention as asked for: none keeps everything; a negative count is a 400 naming the rules. */
+    public static Retention validated(Retention asked) {
+        Retention retention = asked == null ? new Retention(0, 0) : asked;
+        if (retention.keepLast() < 0 || retention.keepDays() < 0 || retention.keepDaily() < 0 || retention.keepWeekly() < 0
+                || retention.keepMonthly() < 0 || retention.keepYearly() < 0) {
+            throw Errors.badRequest("retention keepLast, keepDays, keepDaily, keepWeekly, keepMonthly and keepYearly"
+                    + " must not be negative");
+        }
+        return retention;
     }
 
     /** The points to expire, from a VM's restore points ordered newest first. */

@@ -277,6 +277,24 @@ class M365ProtectionTest {
         }
     }
 
+    @Test
+    void tenantPoliciesKeepGfsRetentionAndRefuseNegativeCounts() {
+        String base = "/tenants/" + tenant.id();
+        Retention gfs = new Retention(3, 0, 7, 4, 12, 2);
+        M365Policy policy = call("POST", base + "/policies", admin, new M365PolicyRequest("zz gfs", List.of(alice),
+                List.of(), destination(), passphraseFile(), List.of(), gfs, true)).as(M365Policy.class);
+        try {
+            assertEquals(gfs, policy(policy.id()).retention(), "every rule is stored, not only keep-last and keep-days");
+            Http.Answer negative = call("POST", base + "/policies", admin, new M365PolicyRequest("zz negative",
+                    List.of(alice), List.of(), destination(), passphraseFile(), List.of(), new Retention(0, 0, 0, -1, 0, 0),
+                    true));
+            assertEquals(400, negative.status(), negative.body());
+            assertTrue(negative.error().message().contains("keepWeekly"), negative.body());
+        } finally {
+            call("DELETE", base + "/policies/" + policy.id(), admin, null);
+        }
+    }
+
     private static void discover() {
         Task discovery = awaitEnd(call("POST", "/tenants/" + tenant.id() + "/discover", admin, null).as(Task.class));
         assertEquals(TaskState.SUCCEEDED, discovery.state(), discovery.toString());
