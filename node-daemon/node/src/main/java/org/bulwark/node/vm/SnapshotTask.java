@@ -57,8 +57,14 @@ public final class SnapshotTask implements TaskHandler {
             return progress -> {
                 try (Hypervisor hypervisor = Hypervisors.connect(uri)) {
                     progress.report(10, "reverting " + vm + " to snapshot " + snapshot);
-                    new Snapshots(hypervisor).revert(vm, snapshot);
+                    List<String> dropped = new Snapshots(hypervisor).revert(vm, snapshot);
                     LOG.info("{} reverted to snapshot {}", vm, snapshot);
+                    if (!dropped.isEmpty()) {
+                        String warning = "warning: the revert dropped backup checkpoints " + dropped
+                                + " (a revert rewrites blocks no checkpoint records): the next backup is a full";
+                        LOG.warn("{}: {}", vm, warning);
+                        progress.report(95, warning);
+                    }
                     return new Result(vm, "revert", snapshot, List.of(), List.of());
                 }
             };

@@ -282,6 +282,7 @@ class VmTasksTest {
     @Test
     void snapshotRetentionKeepsTheNewestOfItsPolicyAndRevertWorks() throws Exception {
         String vm = LAB.startVm();
+        assertEquals("FULL", run(TaskType.BACKUP, repository("vm", vm)).result().get("kind").asText());
         Snapshots snapshots = new Snapshots(LAB.hypervisor());
         snapshots.create(vm, "by-hand", "an operator's own");
         List<String> taken = new ArrayList<>();
@@ -295,8 +296,13 @@ class VmTasksTest {
         assertEquals(List.of("by-hand", taken.get(1), taken.get(2)), remaining.stream().sorted((a, b) ->
                 a.equals("by-hand") ? -1 : b.equals("by-hand") ? 1 : a.compareTo(b)).toList());
 
-        JsonNode reverted = run(TaskType.SNAPSHOT, Map.of("vm", vm, "action", "revert", "snapshot", taken.get(1))).result();
-        assertEquals(taken.get(1), reverted.get("snapshot").asText());
+        Outcome revert = run(TaskType.SNAPSHOT, Map.of("vm", vm, "action", "revert", "snapshot", taken.get(1)));
+        assertEquals(taken.get(1), revert.result().get("snapshot").asText());
+        assertTrue(revert.events().stream().anyMatch(e -> e.message() != null
+                        && e.message().startsWith("warning: the revert dropped backup checkpoints")),
+                "the task log says the backup chain was cut: " + revert.events());
+        JsonNode next = run(TaskType.BACKUP, repository("vm", vm)).result();
+        assertEquals("FULL", next.get("kind").asText(), "after a revert the next backup is a full");
         String missing = run(TaskType.SNAPSHOT, Map.of("vm", vm, "action", "revert", "snapshot", "hourly-gone")).failure();
         assertTrue(missing.contains("hourly-gone"), missing);
     }
