@@ -3,6 +3,7 @@ package org.bulwark.console.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -87,6 +88,21 @@ import org.bulwark.console.tests.pages.LoginDialogBot;
 import org.bulwark.console.tests.pages.MainWindowBot;
 import org.bulwark.console.tests.pages.NodesPartBot;
 import org.bulwark.console.tests.pages.TasksPartBot;
+import org.bulwark.console.dialogs.LoginDialog;
+import org.bulwark.console.handlers.DeletePolicyHandler;
+import org.bulwark.console.parts.ServerStatusTrim;
+import org.bulwark.console.tests.pages.DestinationsPartBot;
+import org.bulwark.console.tests.pages.MessageDialogBot;
+import org.bulwark.console.tests.pages.PoliciesPartBot;
+import org.eclipse.e4.ui.internal.workbench.E4XMIResourceFactory;
+import org.eclipse.e4.ui.internal.workbench.ModelAssembler;
+import org.eclipse.emf.common.util.URI;
+import org.eclipse.emf.ecore.resource.Resource;
+import org.eclipse.emf.ecore.resource.ResourceSet;
+import org.eclipse.emf.ecore.resource.impl.ResourceSetImpl;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.ServiceReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -710,6 +726,317 @@ class ConsoleUiTest {
                 return null;
             });
         }
+    }
+
+    @Test
+    @Order(31)
+    void theRestorePointsPartShowsAVmChosenBeforeItWasFirstShown(Bulwark bulwark) {
+        Vm lab = TestHypervisor.vm(bulwark);
+        List<RestorePoint> points;
+        try (BulwarkClient admin = bulwark.admin()) {
+            points = admin.resource(VmResource.class).restorePoints(lab.id());
+        }
+        MainWindowBot main = MainWindowBot.waitFor(bot);
+        IEclipseContext context = Workbench.context();
+        MPart part = bot.sync(() -> (MPart) context.get(EModelService.class).find(ConsoleIds.PART_RESTORE_POINTS,
+                context.get(MApplication.class)));
+        bot.sync(() -> { // as in a new session: the part is made only when first shown
+            part.setToBeRendered(false);
+            return null;
+        });
+        InventoryPartBot inventory = main.inventory();
+        inventory.filter().typeText(lab.name());
+        inventory.table().clickRow("the lab VM", row -> lab.name().equals(row.get("Name")));
+        bot.sync(() -> {
+            part.setToBeRendered(true);
+            return null;
+        });
+
+        RestorePointsPartBot restorePoints = main.restorePoints();
+
+        String expected = points.size() + " restore point" + (points.size() == 1 ? "" : "s") + " of " + lab.name();
+        bot.waitUntil("the part to show the lab VM's restore points", () -> expected.equals(restorePoints.status()));
+        assertEquals(points.stream().map(RestorePoint::id).toList(),
+                restorePoints.table().rows().stream().map(row -> row.get("Id")).toList());
+    }
+
+    @Test
+    @Order(32)
+    void aPolicyIsDeletedAfterConfirmationAndARefusalIsShown(Bulwark bulwark) {
+        try (BulwarkClient admin = bulwark.admin()) {
+            admin.resource(PolicyResource.class).create(new PolicyRequest("ui-delete-me", List.of(), List.of(), List.of(),
+                    "/var/backups/delete-me", "/etc/bulwark/delete-me.passphrase", List.of(), new Retention(1, 0), 0, false));
+        }
+        IEclipseContext context = Workbench.context();
+        ConsoleSession adminSession = context.get(ConsoleSession.class);
+        BulwarkClient viewer = BulwarkClient.login(bulwark.serverUrl(), "viewer-ui", "Viewer-UI-passw0rd!");
+        MainWindowBot main = MainWindowBot.waitFor(bot);
+        PoliciesPartBot policies = main.policies();
+        policies.waitForPolicy("ui-delete-me");
+        try {
+            bot.sync(() -> {
+                context.set(ConsoleSession.class, new ReloginSession(viewer, UnaryOperator.identity()));
+                return null;
+            });
+            MessageDialogBot confirm = policies.delete("ui-delete-me");
+            assertTrue(confirm.message().contains("Delete policy ui-delete-me?"), confirm.message());
+            confirm.press("OK");
+
+            MessageDialogBot refused = MessageDialogBot.waitFor(bot, DeletePolicyHandler.TITLE + " ui-delete-me failed");
+            assertTrue(refused.message().startsWith(ErrorMessages.PERMISSION_DENIED), refused.message());
+            main.screenshot(SCREENSHOTS.resolve("policy-delete-refused.png"));
+            refused.press("OK");
+        } finally {
+            bot.sync(() -> {
+                context.set(ConsoleSession.class, adminSession);
+                return null;
+            });
+            viewer.close();
+        }
+        policies.waitForPolicy("ui-delete-me");
+
+        MessageDialogBot cancelled = policies.delete("ui-delete-me");
+        cancelled.press("Cancel");
+        policies.waitForPolicy("ui-delete-me");
+        jobs.waitUntilIdle(bot, Bot.TIMEOUT);
+        try (BulwarkClient admin = bulwark.admin()) {
+            assertTrue(admin.resource(PolicyResource.class).list().stream().anyMatch(p -> p.name().equals("ui-delete-me")),
+                    "neither the refused nor the cancelled delete removed it");
+        }
+
+        policies.delete("ui-delete-me").press("OK");
+
+        bot.waitUntil("the policy to leave the table", () -> policies.table().rows().stream()
+                .noneMatch(row -> "ui-delete-me".equals(row.get("Name"))));
+        try (BulwarkClient admin = bulwark.admin()) {
+            assertTrue(admin.resource(PolicyResource.class).list().stream().noneMatch(p -> p.name().equals("ui-delete-me")));
+        }
+    }
+
+    @Test
+    @Order(33)
+    void aCancelledTaskIsRetriedFromTheTasksPartWhichFiltersAndShowsTheLog(Bulwark bulwark) throws InterruptedException {
+        Task cancelled;
+        try (BulwarkClient admin = bulwark.admin()) {
+            Task ping = admin.tasks().submit(new org.bulwark.api.TaskRequest(TaskType.PING, bulwark.node().id(),
+                    Map.of("steps", "40", "stepMillis", "100")));
+            for (Task now = ping; now.state() != TaskState.RUNNING || now.progress() == 0; now = admin.tasks().get(ping.id())) {
+                Thread.sleep(100); // running on the node, which reported a first step: it knows the task to cancel
+            }
+            admin.tasks().cancel(ping.id());
+            cancelled = TestHypervisor.awaitEnd(admin, ping, Duration.ofSeconds(30));
+        }
+        assertEquals(TaskState.CANCELLED, cancelled.state());
+        String created = Format.time(cancelled.createdAt());
+        MainWindowBot main = MainWindowBot.waitFor(bot);
+        main.waitForNoPopup();
+        TasksPartBot tasks = main.tasks();
+
+        tasks.filter().typeText("cancelled");
+
+        bot.waitUntil("only cancelled tasks to be listed", () -> {
+            List<Map<String, String>> rows = tasks.table().rows();
+            return !rows.isEmpty() && rows.stream().allMatch(row -> "CANCELLED".equals(row.get("State")))
+                    && rows.stream().anyMatch(row -> created.equals(row.get("Created")));
+        });
+        tasks.retry("the cancelled ping", row -> "PING".equals(row.get("Type")) && created.equals(row.get("Created")));
+
+        Task retry;
+        try (BulwarkClient admin = bulwark.admin()) {
+            bot.waitUntil("the server to queue the retry", () -> admin.tasks().log(cancelled.id()).stream()
+                    .anyMatch(entry -> entry.message().startsWith("Retried as task ")));
+            String line = admin.tasks().log(cancelled.id()).stream().map(org.bulwark.api.TaskLogEntry::message)
+                    .filter(message -> message.startsWith("Retried as task ")).findFirst().orElseThrow();
+            UUID retryId = UUID.fromString(line.substring("Retried as task ".length(), line.indexOf(" by ")));
+            retry = TestHypervisor.awaitEnd(admin, admin.tasks().get(retryId), Duration.ofSeconds(60));
+            assertEquals(TaskType.PING, retry.type());
+            assertEquals(TaskState.SUCCEEDED, retry.state(), "the same request ran again, to its end this time");
+            assertEquals(bulwark.node().id(), retry.nodeId());
+            assertEquals(bulwark.adminUser(), retry.owner());
+        }
+        String retriedAs = "Retried as task " + retry.id() + " by " + bulwark.adminUser();
+        bot.waitUntil("the log of the cancelled task to name its retry", () -> tasks.log().contains(retriedAs));
+
+        String retried = Format.time(retry.createdAt());
+        tasks.filter().typeText("succeeded");
+        bot.waitUntil("the filter to show the retry", () -> tasks.table().rows().stream()
+                .anyMatch(row -> retried.equals(row.get("Created"))));
+        tasks.select("the retry", row -> retried.equals(row.get("Created")) && "PING".equals(row.get("Type")));
+        bot.waitUntil("the log of the retry", () -> tasks.log().contains("Retry of task " + cancelled.id()));
+        main.screenshot(SCREENSHOTS.resolve("tasks-log.png"));
+        tasks.filter().typeText("PING");
+    }
+
+    @Test
+    @Order(34)
+    void destinationsShowTheirUsageAndOneInUseIsNotRemoved(Bulwark bulwark) {
+        Policy lab;
+        List<RestorePoint> kept;
+        try (BulwarkClient admin = bulwark.admin()) {
+            lab = admin.resource(PolicyResource.class).list().stream().filter(p -> p.name().equals("dashboard-lab"))
+                    .findFirst().orElseThrow(() -> new AssertionError("the dashboard test made no policy dashboard-lab"));
+            kept = admin.resource(RestorePointResource.class).list().stream()
+                    .filter(point -> lab.destination().equals(point.destination())).toList();
+        }
+        long logical = kept.stream().mapToLong(RestorePoint::logicalBytes).sum();
+        long stored = kept.stream().mapToLong(RestorePoint::bytesWritten).sum();
+        MainWindowBot main = MainWindowBot.waitFor(bot);
+        DestinationsPartBot destinations = main.destinations();
+        bot.waitUntil("the destinations to be read", () -> destinations.status().startsWith("0 destinations"));
+
+        destinations.add("lab-repo", lab.destination());
+
+        Map<String, String> row = destinations.waitForDestination("lab-repo");
+        assertEquals(bulwark.node().name(), row.get("Node"));
+        assertEquals(lab.destination(), row.get("Folder"));
+        assertEquals(Integer.toString(kept.size()), row.get("Restore points"));
+        assertTrue(row.get("Stored of backed-up data").startsWith(org.bulwark.client.Sizes.bytes(stored) + " of "
+                + org.bulwark.client.Sizes.bytes(logical)), row.toString());
+        assertEquals("dashboard-lab", row.get("Used by"));
+        assertEquals("", destinations.field(ConsoleIds.DESTINATION_NAME).text(), "the form is cleared after success");
+
+        destinations.add("lab-repo", "/var/backups/other");
+
+        bot.waitUntil("the name in use to be refused", () -> destinations.message().startsWith("A destination named lab-repo"));
+        assertEquals("lab-repo", destinations.field(ConsoleIds.DESTINATION_NAME).text(), "the typed name stays");
+        assertEquals("/var/backups/other", destinations.field(ConsoleIds.DESTINATION_FOLDER).text());
+
+        destinations.remove("lab-repo");
+
+        bot.waitUntil("the removal to be refused", () -> destinations.message().startsWith(
+                "Destination lab-repo is in use by policy dashboard-lab"));
+        main.screenshot(SCREENSHOTS.resolve("destinations.png"));
+        destinations.add("ui-spare", "/var/backups/other/");
+        destinations.waitForDestination("ui-spare");
+        try (BulwarkClient admin = bulwark.admin()) {
+            List<org.bulwark.api.Destination> listed = admin.resource(org.bulwark.api.rest.DestinationResource.class).list();
+            assertEquals(List.of("lab-repo", "ui-spare"), listed.stream().map(org.bulwark.api.Destination::name).toList());
+            assertEquals("/var/backups/other", listed.get(1).folder(), "kept normalized");
+        }
+
+        destinations.remove("ui-spare");
+
+        bot.waitUntil("ui-spare to leave the table", () -> destinations.table().rows().stream()
+                .noneMatch(candidate -> "ui-spare".equals(candidate.get("Name"))));
+        assertEquals("Removed ui-spare.", destinations.message());
+        try (BulwarkClient admin = bulwark.admin()) {
+            assertEquals(List.of("lab-repo"), admin.resource(org.bulwark.api.rest.DestinationResource.class).list().stream()
+                    .map(org.bulwark.api.Destination::name).toList());
+        }
+    }
+
+    @Test
+    @Order(35)
+    void aLayoutSavedByAnOlderConsoleGainsTheNewPartsAndCommands() throws IOException {
+        IEclipseContext context = Workbench.context();
+        Path saved = Files.createTempDirectory("bulwark-ui-layout-").resolve("workbench.xmi");
+        // an older console saved its application model, without what fragment.e4xmi adds, as the operator arranged it
+        ResourceSet older = new ResourceSetImpl();
+        older.getResourceFactoryRegistry().getExtensionToFactoryMap().put(Resource.Factory.Registry.DEFAULT_EXTENSION,
+                new E4XMIResourceFactory());
+        Resource model = older.getResource(URI.createPlatformPluginURI(Workbench.branding().get("applicationXMI"), true), true);
+        MApplication application = (MApplication) model.getContents().get(0);
+        EModelService models = context.get(EModelService.class);
+        models.find("org.bulwark.console.stack.navigator", application).setContainerData("27");
+        assertNull(models.find(ConsoleIds.PART_DESTINATIONS, application), "the old layout has no Destinations part");
+        model.setURI(URI.createFileURI(saved.toString()));
+        model.save(null);
+
+        ResourceSet next = new ResourceSetImpl();
+        next.getResourceFactoryRegistry().getExtensionToFactoryMap().put(Resource.Factory.Registry.DEFAULT_EXTENSION,
+                new E4XMIResourceFactory());
+        Resource reloaded = next.getResource(URI.createFileURI(saved.toString()), true);
+        MApplication restored = (MApplication) reloaded.getContents().get(0);
+        assemble(context, restored); // what the workbench does at start with a saved layout: merge the fragments into it
+
+        MUIElement destinations = models.find(ConsoleIds.PART_DESTINATIONS, restored);
+        assertTrue(destinations instanceof MPart, "the Destinations part is in the saved layout now");
+        assertEquals(ConsoleIds.STACK_MAIN, destinations.getParent().getElementId(), "beside the other main parts");
+        for (String tool : List.of("org.bulwark.console.toolitem.deletePolicy", "org.bulwark.console.toolitem.retryTask",
+                "org.bulwark.console.toolcontrol.server")) {
+            assertEquals(1, models.findElements(restored, tool, MUIElement.class, null,
+                    EModelService.ANYWHERE | EModelService.IN_PART | EModelService.IN_TRIM).size(), tool + " is in the saved layout now");
+        }
+        assertTrue(restored.getCommands().stream().anyMatch(c -> c.getElementId().equals("org.bulwark.console.command.retryTask")));
+        assertTrue(restored.getHandlers().stream().anyMatch(h -> "org.bulwark.console.handler.retryTask".equals(h.getElementId())
+                && h.getCommand() != null && "org.bulwark.console.command.retryTask".equals(h.getCommand().getElementId())));
+        assertEquals("27", models.find("org.bulwark.console.stack.navigator", restored).getContainerData(),
+                "what the operator arranged stays");
+        int parts = models.findElements(restored, ConsoleIds.PART_DESTINATIONS, MPart.class).size();
+        assemble(context, restored); // the next start merges again: nothing is added twice
+        assertEquals(1, parts);
+        assertEquals(1, models.findElements(restored, ConsoleIds.PART_DESTINATIONS, MPart.class).size());
+    }
+
+    @Test
+    @Order(36)
+    void aServerRestartMidSessionIsShownAndTheTypedPolicyIsSavedAfterwards(Bulwark bulwark) throws Exception {
+        MainWindowBot main = MainWindowBot.waitFor(bot);
+        main.waitForNoPopup();
+        bot.waitUntil("the status bar to show the connection",
+                () -> main.serverStatus().equals(ServerStatusTrim.CONNECTED + bulwark.serverUrl()));
+        PolicyEditorBot editor = main.policies().newPolicy();
+        editor.text(ConsoleIds.POLICY_NAME).typeText("ui-after-restart");
+        editor.text(ConsoleIds.POLICY_DESTINATION).typeText("/var/backups/restart");
+        editor.text(ConsoleIds.POLICY_PASSPHRASE_FILE).typeText("/etc/bulwark/restart.passphrase");
+        String token = Workbench.context().get(ConsoleSession.class).session().token();
+
+        bulwark.server().stop();
+        try {
+            bot.waitUntil("the status bar to say the server is unreachable",
+                    () -> main.serverStatus().startsWith(ServerStatusTrim.UNREACHABLE), Duration.ofSeconds(20));
+            editor.save();
+            String said = editor.waitForMessage("Cannot reach the server at " + bulwark.serverUrl());
+            assertTrue(said.contains("connection refused"), said);
+            assertEquals("ui-after-restart", editor.text(ConsoleIds.POLICY_NAME).text(), "what was typed stays");
+            assertEquals("/var/backups/restart", editor.text(ConsoleIds.POLICY_DESTINATION).text());
+            assertEquals("/etc/bulwark/restart.passphrase", editor.text(ConsoleIds.POLICY_PASSPHRASE_FILE).text());
+            main.screenshot(SCREENSHOTS.resolve("server-unreachable.png"));
+        } finally {
+            bulwark.server().start();
+        }
+
+        bot.waitUntil("the status bar to say the console is connected again",
+                () -> main.serverStatus().equals(ServerStatusTrim.CONNECTED + bulwark.serverUrl()), Duration.ofSeconds(30));
+        assertNull(bot.showing(LoginDialog.TITLE_AGAIN), "the session survived the restart (its token is kept in MariaDB)");
+        assertEquals(token, Workbench.context().get(ConsoleSession.class).session().token());
+        editor.save();
+        editor.waitForMessage("Saved ui-after-restart");
+        try (BulwarkClient admin = bulwark.admin()) {
+            Policy saved = admin.resource(PolicyResource.class).list().stream().filter(p -> p.name().equals("ui-after-restart"))
+                    .findFirst().orElseThrow(() -> new AssertionError("the server has no policy ui-after-restart"));
+            assertEquals("/var/backups/restart", saved.destination());
+            BulwarkFixture.awaitOnline(admin, bulwark.node().id()); // the next tests find the node as before
+        }
+        bot.sync(() -> {
+            policyEditors().forEach(part -> Workbench.context().get(EPartService.class).hidePart(part, true));
+            return null;
+        });
+    }
+
+    /**
+     * Runs the workbench's own model assembler (the OSGi component E4Workbench uses at start, with its
+     * processors and the fragments of every installed bundle) on {@code saved}, as on a start that found a
+     * saved layout; then hands the assembler back to the running application.
+     */
+    private static void assemble(IEclipseContext context, MApplication saved) {
+        BundleContext bundles = FrameworkUtil.getBundle(ModelAssembler.class).getBundleContext();
+        ServiceReference<ModelAssembler> reference = bundles.getServiceReference(ModelAssembler.class);
+        ModelAssembler assembler = bundles.getService(reference);
+        org.eclipse.e4.ui.di.UISynchronize ui = context.get(org.eclipse.e4.ui.di.UISynchronize.class);
+        bot.sync(() -> {
+            IEclipseContext scratch = context.createChild("saved layout");
+            scratch.set(MApplication.class, saved);
+            try {
+                assembler.init(saved, scratch, ui);
+                assembler.processModel(false);
+            } finally {
+                assembler.init(context.get(MApplication.class), context, ui);
+                scratch.dispose();
+                bundles.ungetService(reference);
+            }
+            return null;
+        });
     }
 
     private static List<MPart> policyEditors() {

@@ -42,7 +42,7 @@ public final class ServerStatusTrim {
         box.setLayout(layout);
         label = mark(new Label(box, SWT.NONE), ConsoleIds.SERVER_STATUS);
         GridData data = new GridData(SWT.FILL, SWT.CENTER, false, false);
-        data.widthHint = 520;
+        data.widthHint = 380;
         label.setLayoutData(data);
         label.setText(CONNECTED + session.server());
     }
@@ -58,8 +58,8 @@ public final class ServerStatusTrim {
             label.setToolTipText(null);
             label.setForeground(null);
         } else {
-            label.setText(UNREACHABLE + " since " + Format.time(state.since()) + ": retrying; what you typed is kept");
-            label.setToolTipText(state.problem());
+            label.setText(UNREACHABLE + " since " + Format.time(state.since()) + ", retrying");
+            label.setToolTipText(state.problem() + "\nThe console tries again on its own; what you typed is kept.");
             label.setForeground(label.getDisplay().getSystemColor(SWT.COLOR_RED));
         }
         label.getParent().layout(true);

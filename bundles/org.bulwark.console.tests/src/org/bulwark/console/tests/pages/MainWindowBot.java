@@ -53,6 +53,17 @@ public record MainWindowBot(Bot bot, ShellBot shell) {
         return new RestorePointsPartBot(shell);
     }
 
+    /** Chooses "Destinations" in the navigator. */
+    public DestinationsPartBot destinations() {
+        navigate("Destinations");
+        return new DestinationsPartBot(shell);
+    }
+
+    /** What the status bar says about the connection to the server. */
+    public String serverStatus() {
+        return shell.labelWithId(ConsoleIds.SERVER_STATUS).text();
+    }
+
     /** Chooses "Users" in the navigator. */
     public UsersPartBot users() {
         navigate("Users");
