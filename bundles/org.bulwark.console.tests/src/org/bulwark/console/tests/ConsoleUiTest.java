@@ -52,6 +52,7 @@ import org.bulwark.api.ApiException;
 import org.bulwark.api.Schedule;
 import org.bulwark.console.tests.bot.ChartBot;
 import org.bulwark.console.tests.fixture.TestHypervisor;
+import org.bulwark.api.BackupCommands;
 import org.bulwark.api.Policy;
 import org.bulwark.api.PolicyRequest;
 import org.bulwark.api.Retention;
@@ -438,12 +439,13 @@ class ConsoleUiTest {
         Vm vm = TestHypervisor.vm(bulwark);
         String badCron = "99 * * * *";
         String nightly = "30 2 * * *";
+        String windowed = nightly + " window 01:00-05:00";
         String serverSays;
         List<Instant> runs;
         try (BulwarkClient admin = bulwark.admin()) {
             serverSays = assertThrows(ApiException.class,
                     () -> admin.resource(PolicyResource.class).schedulePreview(badCron, 5)).getMessage();
-            runs = admin.resource(PolicyResource.class).schedulePreview(nightly, 5);
+            runs = admin.resource(PolicyResource.class).schedulePreview(windowed, 5);
         }
         MainWindowBot main = MainWindowBot.waitFor(bot);
         PolicyEditorBot editor = main.policies().newPolicy();
@@ -455,6 +457,8 @@ class ConsoleUiTest {
         editor.text(ConsoleIds.POLICY_PASSPHRASE_FILE).typeText("/etc/bulwark/ui.passphrase");
         editor.text(ConsoleIds.POLICY_KEEP_LAST).typeText("7");
         editor.text(ConsoleIds.POLICY_KEEP_DAYS).typeText("30");
+        editor.text(PolicyEditorPart.KEEP_WEEKLY).typeText("4");
+        editor.text(PolicyEditorPart.PRE_COMMAND).typeText("/bin/true");
 
         editor.addSchedule(badCron);
 
@@ -467,9 +471,14 @@ class ConsoleUiTest {
         assertEquals("7", editor.text(ConsoleIds.POLICY_KEEP_LAST).text());
         main.screenshot(SCREENSHOTS.resolve("policy-editor-bad-schedule.png"));
 
+        editor.text(PolicyEditorPart.WINDOW).typeText("25:00-06:00");
         editor.addSchedule(nightly);
-        bot.waitUntil("the schedule to be added", () -> editor.schedules().equals(List.of(nightly)));
-        assertTrue(editor.nextRuns().startsWith("Next runs of " + nightly + ": " + Format.time(runs.get(0)) + ", "
+        editor.waitForMessage("The window '25:00-06:00' is not HH:MM-HH:MM");
+        assertEquals(List.of(), editor.schedules(), "a malformed window adds nothing");
+        editor.text(PolicyEditorPart.WINDOW).typeText("01:00-05:00");
+        editor.addSchedule(nightly);
+        bot.waitUntil("the schedule to be added", () -> editor.schedules().equals(List.of(windowed)));
+        assertTrue(editor.nextRuns().startsWith("Next runs of " + windowed + ": " + Format.time(runs.get(0)) + ", "
                 + Format.time(runs.get(1))), editor.nextRuns());
         editor.save();
 
@@ -482,9 +491,10 @@ class ConsoleUiTest {
             assertEquals(List.of(vm.id()), saved.selectedVmIds());
             assertEquals("/var/backups/ui", saved.destination());
             assertEquals("/etc/bulwark/ui.passphrase", saved.passphraseFile());
-            assertEquals(List.of(nightly), saved.schedules().stream().map(Schedule::expression).toList());
+            assertEquals(List.of(windowed), saved.schedules().stream().map(Schedule::expression).toList());
             assertEquals(runs.get(0), saved.schedules().get(0).nextRun());
-            assertEquals(new Retention(7, 30), saved.retention());
+            assertEquals(new Retention(7, 30, 0, 4, 0, 0), saved.retention());
+            assertEquals(new BackupCommands(List.of("/bin/true"), List.of(), 0), saved.commands());
             assertTrue(saved.enabled());
         }
         main.policies().waitForPolicy("ui-nightly");

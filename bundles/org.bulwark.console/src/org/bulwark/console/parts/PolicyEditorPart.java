@@ -42,10 +42,14 @@ import org.eclipse.e4.ui.workbench.modeling.EModelService;
 import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.e4.ui.workbench.modeling.EPartService.PartState;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.ScrolledComposite;
+import org.eclipse.swt.graphics.Point;
+import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableItem;
@@ -81,6 +85,7 @@ public final class PolicyEditorPart {
     private static final Pattern WINDOW_FORM = Pattern.compile("([01]?\\d|2[0-3]):[0-5]\\d-([01]?\\d|2[0-3]):[0-5]\\d");
 
     private final ConsoleSession session;
+    private ScrolledComposite scroller;
     private final UISynchronize ui;
     private final IEventBroker events;
     private final MPart part;
@@ -121,7 +126,15 @@ public final class PolicyEditorPart {
     }
 
     @PostConstruct
-    void create(Composite parent) {
+    void create(Composite container) {
+        container.setLayout(new FillLayout());
+        scroller = new ScrolledComposite(container, SWT.V_SCROLL);
+        scroller.setExpandHorizontal(true);
+        scroller.setExpandVertical(true);
+        scroller.setShowFocusedControl(true);
+        Composite parent = new Composite(scroller, SWT.NONE);
+        scroller.setContent(parent);
+        scroller.addListener(SWT.Resize, event -> fit());
         parent.setLayout(new GridLayout(4, false));
         message = mark(new Label(parent, SWT.WRAP), ConsoleIds.POLICY_MESSAGE);
         message.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 4, 1));
@@ -351,12 +364,20 @@ public final class PolicyEditorPart {
         showVms();
     }
 
+    /** Lays the form out again at the part's width; taller than the part, it scrolls (Save stays reachable). */
+    private void fit() {
+        Control form = scroller.getContent();
+        Point size = form.computeSize(scroller.getClientArea().width, SWT.DEFAULT);
+        scroller.setMinSize(size);
+        ((Composite) form).layout(true, true);
+    }
+
     /** Shows which VMs the form covers now, by hand or by its rules, computed on the inventory as loaded. */
     private void preview() {
         List<Vm> covered = rules().select(inventory);
         matched.setText("Covers " + covered.size() + (covered.size() == 1 ? " VM" : " VMs") + " now"
                 + (covered.isEmpty() ? "" : ": " + covered.stream().map(Vm::name).collect(Collectors.joining(", "))));
-        matched.getParent().layout(true, true);
+        fit();
     }
 
     private VmRules rules() {
@@ -400,7 +421,7 @@ public final class PolicyEditorPart {
 
     private void showRuns(String expression, List<Instant> runs) {
         nextRuns.setText("Next runs of " + expression + ": " + runs.stream().map(Format::time).collect(Collectors.joining(", ")));
-        nextRuns.getParent().layout(true, true);
+        fit();
     }
 
     private void save() {
@@ -462,7 +483,7 @@ public final class PolicyEditorPart {
     private void say(String text) {
         if (!message.isDisposed()) {
             message.setText(text);
-            message.getParent().layout(true, true);
+            fit();
         }
     }
 

@@ -1,7 +1,9 @@
 package org.bulwark.console.tests.bot;
 
+import org.eclipse.swt.custom.ScrolledComposite;
 import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 
 /** A widget of a window, acted on with real mouse events. */
@@ -30,10 +32,18 @@ abstract class ControlBot<C extends Control> {
         }));
     }
 
-    /** Clicks the middle of {@code area} (in the widget's own coordinates), bringing its window to the front first. */
+    /**
+     * Clicks the middle of {@code area} (in the widget's own coordinates), bringing its window to the front and
+     * scrolling the widget into view first, as an operator would.
+     */
     void clickAt(Rectangle area) {
         Point at = bot.sync(() -> {
             control.getShell().forceActive();
+            for (Composite parent = control.getParent(); parent != null; parent = parent.getParent()) {
+                if (parent instanceof ScrolledComposite scrolled) {
+                    scrolled.showControl(control);
+                }
+            }
             return control.toDisplay(area.x + area.width / 2, area.y + area.height / 2);
         });
         bot.input().click(at);
