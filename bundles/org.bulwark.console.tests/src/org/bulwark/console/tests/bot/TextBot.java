@@ -12,7 +12,7 @@ import org.eclipse.swt.widgets.Text;
  */
 public final class TextBot extends ControlBot<Text> {
     /** How often a value is typed before the field is taken to refuse it. */
-    private static final int ATTEMPTS = 3;
+    private static final int ATTEMPTS = 5;
     /** How long the field may take to show the typed keys once they are posted. */
     private static final Duration SETTLE = Duration.ofSeconds(5);
 

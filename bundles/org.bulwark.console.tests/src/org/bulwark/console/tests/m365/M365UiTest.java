@@ -52,7 +52,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith({BulwarkFixture.class, ScreenshotOnFailure.class})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-@Order(3) // after ConsoleUiTest, which starts at the shared workbench's login dialog
+@Order(2) // after ConsoleUiTest, which starts at the shared workbench's login dialog; before RestoreUiTest and its XTest drag
 class M365UiTest {
     private static final Path SCREENSHOTS = Path.of(System.getProperty("bulwark.screenshots", "target/screenshots"));
     private static final String TENANT = "contoso-console";

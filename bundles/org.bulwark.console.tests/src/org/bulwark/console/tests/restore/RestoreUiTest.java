@@ -31,6 +31,7 @@ import org.bulwark.console.tests.fixture.Bulwark;
 import org.bulwark.console.tests.fixture.BulwarkFixture;
 import org.bulwark.console.tests.fixture.Workbench;
 import org.bulwark.console.tests.pages.FileBrowserPartBot;
+import org.bulwark.console.tests.pages.InventoryPartBot;
 import org.bulwark.console.tests.pages.MainWindowBot;
 import org.bulwark.console.tests.pages.RestoreWizardBot;
 import org.eclipse.e4.core.contexts.IEclipseContext;
@@ -55,7 +56,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith({BulwarkFixture.class, ScreenshotOnFailure.class})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-@Order(2) // after ConsoleUiTest, which starts at the shared workbench's login dialog
+@Order(3) // last: its drag goes through XTest (AWT Robot), after which posted keys were lost in the M365 test
 class RestoreUiTest {
     private static final Path SCREENSHOTS = Path.of(System.getProperty("bulwark.screenshots", "target/screenshots"));
     private static final Duration RESTORE = Duration.ofMinutes(2);
@@ -85,7 +86,9 @@ class RestoreUiTest {
     private static MainWindowBot selectRestorePoint() {
         MainWindowBot main = MainWindowBot.waitFor(bot);
         main.restorePoints();
-        main.inventory().table().clickRow("VM " + lab.name(), row -> lab.name().equals(row.get("Name")));
+        InventoryPartBot inventory = main.inventory();
+        inventory.filter().typeText(lab.name()); // whatever an earlier test left in the filter
+        inventory.table().clickRow("VM " + lab.name(), row -> lab.name().equals(row.get("Name")));
         main.restorePoints().table().clickRow("the restore point", row -> lab.restorePoint().id().equals(row.get("Id")));
         return main;
     }
