@@ -17,7 +17,6 @@ import org.eclipse.core.runtime.jobs.ProgressProvider;
 import org.eclipse.e4.ui.di.UISynchronize;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
-import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.ProgressBar;
@@ -48,15 +47,8 @@ public final class JobProgressTrim {
 
     @PostConstruct
     void create(Composite parent) {
-        Composite box = new Composite(parent, SWT.NONE);
-        GridLayout layout = new GridLayout(2, false);
-        layout.marginHeight = 1;
-        box.setLayout(layout);
-        label = mark(new Label(box, SWT.NONE), ConsoleIds.JOB_PROGRESS_LABEL);
-        GridData labelData = new GridData(SWT.FILL, SWT.CENTER, false, false);
-        labelData.widthHint = 320;
-        label.setLayoutData(labelData);
-        bar = mark(new ProgressBar(box, SWT.HORIZONTAL | SWT.SMOOTH), ConsoleIds.JOB_PROGRESS_BAR);
+        label = TrimLabel.create(parent, 2, ConsoleIds.JOB_PROGRESS_LABEL, 320);
+        bar = mark(new ProgressBar(label.getParent(), SWT.HORIZONTAL | SWT.SMOOTH), ConsoleIds.JOB_PROGRESS_BAR);
         GridData barData = new GridData(SWT.FILL, SWT.CENTER, false, false);
         barData.widthHint = 160;
         bar.setLayoutData(barData);

@@ -1,7 +1,5 @@
 package org.bulwark.console.parts;
 
-import static org.bulwark.console.ConsoleIds.mark;
-
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 import org.bulwark.console.ConsoleEvents;
@@ -11,8 +9,6 @@ import org.bulwark.console.model.ServerState;
 import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.ui.di.UIEventTopic;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.layout.GridData;
-import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 
@@ -36,14 +32,7 @@ public final class ServerStatusTrim {
 
     @PostConstruct
     void create(Composite parent) {
-        Composite box = new Composite(parent, SWT.NONE);
-        GridLayout layout = new GridLayout(1, false);
-        layout.marginHeight = 1;
-        box.setLayout(layout);
-        label = mark(new Label(box, SWT.NONE), ConsoleIds.SERVER_STATUS);
-        GridData data = new GridData(SWT.FILL, SWT.CENTER, false, false);
-        data.widthHint = 380;
-        label.setLayoutData(data);
+        label = TrimLabel.create(parent, 1, ConsoleIds.SERVER_STATUS, 380);
         label.setText(CONNECTED + session.server());
     }
 

@@ -19,8 +19,6 @@ import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.layout.FillLayout;
-import org.eclipse.swt.layout.GridData;
-import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
@@ -54,14 +52,7 @@ public final class TaskNotifications {
 
     @PostConstruct
     void create(Composite parent) {
-        Composite box = new Composite(parent, SWT.NONE);
-        GridLayout layout = new GridLayout(1, false);
-        layout.marginHeight = 1;
-        box.setLayout(layout);
-        status = mark(new Label(box, SWT.NONE), ConsoleIds.NOTIFICATION_STATUS);
-        GridData data = new GridData(SWT.FILL, SWT.CENTER, false, false);
-        data.widthHint = 420;
-        status.setLayoutData(data);
+        status = TrimLabel.create(parent, 1, ConsoleIds.NOTIFICATION_STATUS, 420);
         watch = new RefreshJob<>("Watching tasks for notifications", LiveTablePart.REFRESH_MILLIS, ui,
                 () -> endings.next(session.call(client -> client.tasks().list())), this::notify, this::unreachable);
         watch.schedule();
