@@ -177,10 +177,10 @@ final class M365Commands {
     private static ExitCode policy(Context context, Arguments arguments) {
         List<String> words = arguments.positional("TENANT and NAME", 2);
         M365Tenant tenant = tenant(context, words.get(0));
-        M365PolicyRequest request = new M365PolicyRequest(words.get(1), list(arguments.value("users"), ","),
-                list(arguments.value("patterns"), ","), arguments.required("destination"), arguments.required("passphrase-file"),
-                list(arguments.value("schedules"), ";"), new Retention(number(arguments, "keep-last"),
-                number(arguments, "keep-days")), !arguments.flag("disabled"));
+        M365PolicyRequest request = new M365PolicyRequest(words.get(1), arguments.list("users", ","),
+                arguments.list("patterns", ","), arguments.required("destination"), arguments.required("passphrase-file"),
+                arguments.list("schedules", ";"), new Retention(arguments.count("keep-last"),
+                arguments.count("keep-days")), !arguments.flag("disabled"));
         TenantResource resource = tenants(context);
         M365Policy existing = resource.policies(tenant.id()).stream().filter(p -> p.name().equals(words.get(1))).findFirst()
                 .orElse(null);
@@ -321,7 +321,7 @@ final class M365Commands {
             default -> "files";
         };
         M365RestoreRequest request = new M365RestoreRequest(null, null, null, point, service, mailbox != null ? mailbox : drive,
-                list(arguments.value(option), ","), arguments.value("target"));
+                arguments.list(option, ","), arguments.value("target"));
         return TaskCommands.queued(context, tenants(context).restore(tenant, request), arguments.flag("wait"));
     }
 
@@ -339,22 +339,5 @@ final class M365Commands {
         } catch (NumberFormatException e) {
             throw arguments.usage("'" + text + "' is not a restore point id (a number, see bulwark tenant restore-points)");
         }
-    }
-
-    private static int number(Arguments arguments, String option) {
-        String text = arguments.value(option);
-        try {
-            int value = text == null ? 0 : Integer.parseInt(text);
-            if (value < 0) {
-                throw arguments.usage("--" + option + " must not be negative");
-            }
-            return value;
-        } catch (NumberFormatException e) {
-            throw arguments.usage("--" + option + " must be a number, not " + text);
-        }
-    }
-
-    private static List<String> list(String text, String separator) {
-        return text == null ? List.of() : Arrays.stream(text.split(separator)).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 }
